@@ -1,0 +1,109 @@
+"""Training, cross-validation and saved models."""
+
+import hashlib
+import json
+
+import pytest
+
+import toolkit
+from toolkit.persistence import FORMAT_VERSION, METADATA_FILE, MODEL_FILE
+
+
+@pytest.fixture
+def colour_model(colour_host, colour_labels, tmp_path):
+    labeller = colour_host.labeller("colour")
+    trained = toolkit.train(labeller, toolkit.load_labels(labeller, colour_labels), folds=4)
+    folder = toolkit.save_model(trained, tmp_path / "models")
+    return labeller, folder
+
+
+@pytest.mark.parametrize("name", ["domain", "stance_west", "claim_type"])
+def test_builtin_labellers_beat_the_majority_baseline_on_held_out_articles(builtin_host, name):
+    labeller = builtin_host.labeller(name)
+    cv = toolkit.cross_validate(labeller, toolkit.load_labels(labeller), folds=5)
+    assert cv.folds == 5
+    assert cv.macro_f1 > cv.baseline["macro_f1"] + 0.2
+    assert cv.scores["micro_f1"] > cv.baseline["micro_f1"]
+
+
+def test_folds_keep_each_article_on_one_side(colour_host, colour_labels):
+    from toolkit.training import _splits, encode_targets
+
+    labeller = colour_host.labeller("colour")
+    data = toolkit.load_labels(labeller, colour_labels)
+    groups = data.groups
+    for train_idx, test_idx in _splits(data, encode_targets(labeller, data.targets), 4, False):
+        assert not {groups[i] for i in train_idx} & {groups[i] for i in test_idx}
+
+
+def test_saved_model_has_a_full_manifest(colour_model, colour_labels):
+    labeller, folder = colour_model
+    meta = json.loads((folder / METADATA_FILE).read_text())
+    assert meta["format_version"] == FORMAT_VERSION
+    assert meta["labels"] == ["red", "blue"]
+    assert meta["labels_sha256"] == hashlib.sha256((colour_labels / "colour.csv").read_bytes()).hexdigest()
+    assert set(meta["libraries"]) >= {"scikit-learn", "joblib", "numpy", "pandas", "python", "toolkit"}
+    assert meta["cv"]["model"]["macro_f1"] >= meta["cv"]["majority_baseline"]["macro_f1"]
+    assert meta["trained_at"]
+
+
+def test_same_labels_give_the_same_model(colour_host, colour_labels, tmp_path):
+    labeller = colour_host.labeller("colour")
+    data = toolkit.load_labels(labeller, colour_labels)
+    digests = []
+    for run in ("a", "b"):
+        folder = toolkit.save_model(toolkit.train(labeller, data, validate=False), tmp_path / run)
+        digests.append(hashlib.sha256((folder / MODEL_FILE).read_bytes()).hexdigest())
+    assert digests[0] == digests[1]
+
+
+def test_saved_model_round_trips(colour_model):
+    labeller, folder = colour_model
+    model = toolkit.load_model(labeller, folder.parent)
+    assert list(model.estimator.predict(["a red rose", "the blue sea"])) == ["red", "blue"]
+
+
+def test_missing_model_says_how_to_train(colour_host, tmp_path):
+    with pytest.raises(toolkit.ModelNotFoundError, match=r"no trained model for labeller 'colour'.*toolkit train"):
+        toolkit.load_model(colour_host.labeller("colour"), tmp_path)
+
+
+def test_tampered_model_file_is_refused(colour_model):
+    labeller, folder = colour_model
+    with (folder / MODEL_FILE).open("ab") as f:
+        f.write(b"extra")
+    with pytest.raises(toolkit.ModelError, match="does not match the checksum"):
+        toolkit.load_model(labeller, folder.parent)
+
+
+def test_model_for_other_labels_is_refused(colour_model):
+    _, folder = colour_model
+    changed = toolkit.Labeller(name="colour", labels=("red", "blue", "green"), description="c")
+    with pytest.raises(toolkit.ModelError, match=r"trained for labels \['red', 'blue'\].*retrain"):
+        toolkit.load_model(changed, folder.parent)
+
+
+def test_model_from_a_newer_format_is_refused(colour_model):
+    labeller, folder = colour_model
+    meta = json.loads((folder / METADATA_FILE).read_text())
+    meta["format_version"] = FORMAT_VERSION + 1
+    (folder / METADATA_FILE).write_text(json.dumps(meta))
+    with pytest.raises(toolkit.ModelError, match="newer than this toolkit reads"):
+        toolkit.load_model(labeller, folder.parent)
+
+
+def test_model_from_other_library_versions_warns(colour_model):
+    labeller, folder = colour_model
+    meta = json.loads((folder / METADATA_FILE).read_text())
+    meta["libraries"]["scikit-learn"] = "0.1.0"
+    (folder / METADATA_FILE).write_text(json.dumps(meta))
+    with pytest.warns(UserWarning, match="saved with scikit-learn 0.1.0"):
+        toolkit.load_model(labeller, folder.parent)
+
+
+def test_shipped_models_are_trained_on_the_shipped_labels(builtin_host):
+    for labeller in builtin_host.labellers():
+        model = toolkit.load_model(labeller)
+        assert model.metadata["labels_sha256"] == toolkit.load_labels(labeller).sha256, (
+            f"models/{labeller.name} is stale: run toolkit train --labeller {labeller.name}"
+        )

@@ -1,0 +1,47 @@
+"""``toolkit train``: fit labellers on ``labels/`` and save them in ``models/``."""
+
+from __future__ import annotations
+
+import argparse
+
+from .common import host_from, shared_options
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "train", parents=[shared_options()], help="train labellers from their labels",
+        description="Cross-validate each labeller on labels/<name>.csv (folds keep each article on one side), "
+        "print its scores beside a majority-class baseline, then fit on all rows and save models/<name>/.",
+    )
+    p.add_argument("--labeller", action="append", default=[], metavar="NAME", help="only this labeller (repeatable)")
+    p.add_argument("--folds", type=int, default=5, help="cross-validation folds (default: %(default)s)")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..labels import load_labels
+    from ..persistence import save_model
+    from ..training import train
+
+    host = host_from(args)
+    labellers = host.labellers(args.labeller or None)
+    data = {l.name: load_labels(l, args.labels) for l in labellers}  # fail on bad labels before any work
+    for labeller in labellers:
+        trained = train(labeller, data[labeller.name], folds=args.folds)
+        folder = save_model(trained, args.models)
+        print(render_cv(trained.cv))
+        print(f"saved {folder}\n")
+    return 0
+
+
+def render_cv(cv) -> str:
+    """Per-label precision/recall/F1 and macro-F1 beside the majority baseline."""
+    table = cv.scores["per_label"].copy()
+    table["baseline_f1"] = cv.baseline["per_label"]["f1"]
+    lines = [
+        f"{cv.labeller}: {cv.scores['n']} sentences, {cv.folds}-fold cross-validation grouped by article",
+        table.to_string(float_format=lambda v: f"{v:.2f}"),
+        f"macro-F1 {cv.scores['macro_f1']:.3f}  (majority baseline {cv.baseline['macro_f1']:.3f})"
+        f"   micro-F1 {cv.scores['micro_f1']:.3f}  (baseline {cv.baseline['micro_f1']:.3f})",
+    ]
+    return "\n".join(lines)

@@ -1,0 +1,54 @@
+"""Cue features: readable keyword and pattern lists turned into model features.
+
+Plugins keep their domain knowledge as plain data (``{"hedge": ["might",
+"sources suggest"]}``); :class:`CueFeatures` turns each group into one column
+that counts matches, so a few dozen labelled sentences already teach the model
+that a hedge signals speculation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn.base import BaseEstimator, TransformerMixin
+from sklearn.utils.validation import check_is_fitted
+
+__all__ = ["CueFeatures"]
+
+
+class CueFeatures(TransformerMixin, BaseEstimator):
+    """Count, per cue group, how often its patterns occur in each text.
+
+    Parameters
+    ----------
+    cues : mapping of str to sequence of str
+        Group name to regular expressions; each is matched case-insensitively
+        between word boundaries.  Plain words and phrases are valid patterns.
+    """
+
+    def __init__(self, cues: Mapping[str, Sequence[str]] | None = None):
+        self.cues = cues
+
+    def fit(self, X: Iterable[str], y: object = None) -> "CueFeatures":
+        """Compile the cue patterns; the texts themselves are not needed."""
+        groups = dict(self.cues or {})
+        self.feature_names_ = np.array([f"cue_{name}" for name in groups], dtype=object)
+        self.patterns_ = [
+            re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\b", re.IGNORECASE)
+            for patterns in groups.values()
+        ]
+        return self
+
+    def transform(self, X: Iterable[str]) -> sp.csr_matrix:
+        """One row per text, one column per group: log-scaled match counts."""
+        check_is_fitted(self, "patterns_")
+        rows = [[len(p.findall(text)) for p in self.patterns_] for text in X]
+        counts = np.asarray(rows, dtype=float).reshape(len(rows), len(self.patterns_))
+        return sp.csr_matrix(np.log1p(counts))
+
+    def get_feature_names_out(self, input_features: object = None) -> np.ndarray:
+        check_is_fitted(self, "feature_names_")
+        return self.feature_names_

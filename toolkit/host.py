@@ -1,0 +1,204 @@
+"""The plugin host: finds plugins, collects their labellers, and checks them.
+
+Plugins come from three places, in this order: the ``toolkit`` entry-point
+group of installed distributions (narrowed by ``TOOLKIT_LOAD_PLUGINS``), Python
+files given by path, and objects handed in directly (tests, notebooks).  Every
+failure names the plugin and where it came from.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import importlib.util
+import os
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+
+import pluggy
+
+from . import hookspecs
+from .errors import PluginError, UnknownLabellerError
+from .labeller import Labeller
+
+__all__ = ["PluginHost", "PluginInfo", "load_plugins", "ALLOW_ENV"]
+
+#: Comma-separated entry-point names to load; unset loads all, empty loads none.
+ALLOW_ENV = "TOOLKIT_LOAD_PLUGINS"
+
+
+@dataclass(frozen=True)
+class PluginInfo:
+    """A loaded plugin: its name, where it came from, and its version."""
+
+    name: str
+    source: str
+    version: str | None = None
+
+
+@dataclass(frozen=True)
+class PluginHost:
+    """The loaded plugins and the labellers they registered, sorted by name."""
+
+    plugins: tuple[PluginInfo, ...]
+    registered: dict[str, tuple[Labeller, PluginInfo]]
+
+    @property
+    def names(self) -> list[str]:
+        """Names of every registered labeller."""
+        return list(self.registered)
+
+    def labeller(self, name: str) -> Labeller:
+        """The labeller registered as ``name``."""
+        try:
+            return self.registered[name][0]
+        except KeyError:
+            known = ", ".join(self.registered) or "none"
+            raise UnknownLabellerError(
+                f"no labeller named {name!r}; loaded labellers: {known}"
+            ) from None
+
+    def labellers(self, names: Sequence[str] | None = None) -> list[Labeller]:
+        """The named labellers (all of them when ``names`` is empty)."""
+        return [self.labeller(n) for n in (names or self.names)]
+
+    def plugin_of(self, name: str) -> PluginInfo:
+        """The plugin that registered labeller ``name``."""
+        self.labeller(name)
+        return self.registered[name][1]
+
+
+def _module_from_path(path: Path) -> ModuleType:
+    """Import a single ``.py`` file as a module, for quick experiments."""
+    if not path.is_file():
+        raise PluginError(f"plugin file {str(path)!r} does not exist")
+    name = f"toolkit_plugin_{path.stem}"
+    spec = importlib.util.spec_from_file_location(name, path)
+    if spec is None or spec.loader is None:
+        raise PluginError(f"plugin file {str(path)!r} is not a Python module")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    try:
+        spec.loader.exec_module(module)
+    except Exception as exc:
+        del sys.modules[name]
+        raise PluginError(f"plugin file {str(path)!r} failed to import: {type(exc).__name__}: {exc}") from exc
+    return module
+
+
+def _entry_points(allow: Iterable[str] | None) -> list[importlib.metadata.EntryPoint]:
+    points = sorted(importlib.metadata.entry_points(group=hookspecs.PROJECT), key=lambda ep: ep.name)
+    if allow is None:
+        return points
+    wanted = set(allow)
+    return [ep for ep in points if ep.name in wanted]
+
+
+def _allow_list() -> list[str] | None:
+    value = os.environ.get(ALLOW_ENV)
+    if value is None:
+        return None
+    return [name.strip() for name in value.split(",") if name.strip()]
+
+
+def load_plugins(
+    paths: Sequence[str | os.PathLike[str]] = (),
+    *,
+    objects: Sequence[object] = (),
+    entry_points: bool = True,
+    allow: Iterable[str] | None = None,
+) -> PluginHost:
+    """Load plugins and collect the labellers they register.
+
+    Parameters
+    ----------
+    paths : sequence of path
+        Python files to load as plugins (``--plugin PATH``).
+    objects : sequence of object
+        Modules, classes or instances with hook implementations, registered as
+        they are.
+    entry_points : bool
+        Load installed plugins from the ``toolkit`` entry-point group.
+    allow : iterable of str, optional
+        Entry-point names to load; defaults to ``$TOOLKIT_LOAD_PLUGINS``
+        (comma-separated) or, when that is unset, all of them.
+
+    Raises
+    ------
+    PluginError
+        A plugin failed to import, implements an unknown hook, raised while
+        registering, or registered an invalid or duplicate labeller.
+    """
+    pm = pluggy.PluginManager(hookspecs.PROJECT)
+    pm.add_hookspecs(hookspecs)
+    infos: dict[str, PluginInfo] = {}
+
+    def add(plugin: object, info: PluginInfo) -> None:
+        try:
+            pm.register(plugin, name=info.name)
+        except ValueError as exc:  # pluggy: the same name or object twice
+            raise PluginError(f"plugin {info.name!r} ({info.source}) is loaded twice: {exc}") from exc
+        except pluggy.PluginValidationError as exc:
+            raise PluginError(f"plugin {info.name!r} ({info.source}) is invalid: {exc}") from exc
+        infos[info.name] = info
+
+    if entry_points:
+        for ep in _entry_points(_allow_list() if allow is None else allow):
+            dist = ep.dist
+            source = f"entry point {ep.value}" + (f" in {dist.name}" if dist else "")
+            try:
+                plugin = ep.load()
+            except Exception as exc:
+                raise PluginError(
+                    f"plugin {ep.name!r} ({source}) failed to import: {type(exc).__name__}: {exc}"
+                ) from exc
+            add(plugin, PluginInfo(ep.name, source, dist.version if dist else None))
+    for raw in paths:
+        path = Path(raw).resolve()
+        add(_module_from_path(path), PluginInfo(path.stem, str(path), None))
+    for obj in objects:
+        name = getattr(obj, "__name__", type(obj).__name__)
+        add(obj, PluginInfo(name, f"object {name}", getattr(obj, "__version__", None)))
+
+    try:
+        pm.check_pending()
+    except pluggy.PluginValidationError as exc:
+        info = infos.get(pm.get_name(exc.plugin) or "")
+        where = f"{info.name!r} ({info.source})" if info else repr(exc.plugin)
+        raise PluginError(f"plugin {where} implements an unknown hook: {exc}") from exc
+
+    return PluginHost(tuple(infos.values()), _collect_labellers(pm, infos))
+
+
+def _collect_labellers(
+    pm: pluggy.PluginManager, infos: dict[str, PluginInfo]
+) -> dict[str, tuple[Labeller, PluginInfo]]:
+    """Call each plugin's ``register_labellers`` on its own, so failures name it."""
+    found: dict[str, tuple[Labeller, PluginInfo]] = {}
+    for impl in pm.hook.register_labellers.get_hookimpls():
+        info = infos[impl.plugin_name]
+        where = f"plugin {info.name!r} ({info.source})"
+
+        def register(labeller: Labeller, *, _where: str = where, _info: PluginInfo = info) -> None:
+            if not isinstance(labeller, Labeller):
+                raise PluginError(f"{_where} registered {labeller!r}, which is not a toolkit.Labeller")
+            problems = labeller.problems()
+            if problems:
+                raise PluginError(f"{_where} registered labeller {labeller.name!r}, but {'; '.join(problems)}")
+            if labeller.name in found:
+                other = found[labeller.name][1]
+                raise PluginError(
+                    f"{_where} registered labeller {labeller.name!r}, which plugin "
+                    f"{other.name!r} ({other.source}) already registered; labeller names must be unique"
+                )
+            found[labeller.name] = (labeller, _info)
+
+        try:
+            impl.function(register=register)
+        except PluginError:
+            raise
+        except Exception as exc:
+            raise PluginError(f"{where} raised while registering labellers: {type(exc).__name__}: {exc}") from exc
+    return dict(sorted(found.items()))

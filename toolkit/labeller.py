@@ -1,0 +1,118 @@
+"""The labeller contract: what a plugin hands to the core.
+
+A labeller names itself, declares its labels and whether a sentence may carry
+several of them, and builds an *unfitted* scikit-learn estimator that maps raw
+sentence strings to labels.  The core does everything else: it clones, fits,
+cross-validates, saves, loads and predicts, so a plugin never touches files.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sklearn.base import BaseEstimator
+
+__all__ = ["Labeller", "text_pipeline"]
+
+_NAME = re.compile(r"[a-z][a-z0-9_]*")
+
+
+def text_pipeline(
+    *,
+    multi_label: bool = False,
+    cues: Mapping[str, Sequence[str]] | None = None,
+    C: float = 4.0,
+) -> "BaseEstimator":
+    """The core's default estimator for sentence labelling.
+
+    Word 1-2 gram TF-IDF, plus one feature per cue group when ``cues`` is given
+    (a mapping of group name to regular expressions, matched case-insensitively
+    at word boundaries), feeding a class-balanced logistic regression (one per
+    label when ``multi_label``).  Linear models keep training and scoring fast
+    and give probabilities that read well.
+
+    Parameters
+    ----------
+    multi_label : bool
+        Return a one-vs-rest model that takes a label-indicator matrix as ``y``.
+    cues : mapping of str to sequence of str, optional
+        Readable cue vocabularies the plugin contributes beside the words.
+    C : float
+        Inverse regularisation strength of the logistic regressions.
+    """
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.multiclass import OneVsRestClassifier
+    from sklearn.pipeline import FeatureUnion, Pipeline
+
+    from .features import CueFeatures
+
+    parts: list[tuple[str, Any]] = [
+        ("words", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, strip_accents="unicode")),
+    ]
+    if cues:
+        parts.append(("cues", CueFeatures(cues=dict(cues))))
+    classifier: Any = LogisticRegression(C=C, class_weight="balanced", max_iter=5000)
+    if multi_label:
+        classifier = OneVsRestClassifier(classifier)
+    return Pipeline([("features", FeatureUnion(parts)), ("classifier", classifier)])
+
+
+@dataclass(frozen=True)
+class Labeller:
+    """One axis of sentence labels, as a plugin registers it.
+
+    Parameters
+    ----------
+    name : str
+        Lower-case identifier (``[a-z][a-z0-9_]*``); keys ``labels/<name>.csv``,
+        ``models/<name>/`` and the output columns.
+    labels : sequence of str
+        Every label the labeller can give, in the order reports show them.
+    description : str
+        One line for ``toolkit plugins``.
+    multi_label : bool
+        Whether a sentence may carry zero, one or several labels.
+    estimator : callable, optional
+        Builds a fresh unfitted scikit-learn estimator over raw sentence strings.
+        Single-label estimators get label strings as ``y``; multi-label ones get
+        an indicator matrix with one column per label, in ``labels`` order.
+        Defaults to :func:`text_pipeline`.
+    """
+
+    name: str
+    labels: tuple[str, ...]
+    description: str
+    multi_label: bool = False
+    estimator: Callable[[], "BaseEstimator"] | None = field(default=None, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "labels", tuple(self.labels))
+
+    def problems(self) -> list[str]:
+        """Everything wrong with this declaration, as readable phrases."""
+        found = []
+        if not isinstance(self.name, str) or not _NAME.fullmatch(self.name):
+            found.append(f"name {self.name!r} is not a lower-case identifier")
+        if not self.labels:
+            found.append("it declares no labels")
+        if len(set(self.labels)) != len(self.labels):
+            found.append("its labels repeat")
+        bad = [label for label in self.labels if not isinstance(label, str) or not _NAME.fullmatch(label)]
+        if bad:
+            found.append(f"labels {bad!r} are not lower-case identifiers")
+        if not self.multi_label and len(self.labels) == 1:
+            found.append("a single-label labeller needs at least two labels")
+        if self.estimator is not None and not callable(self.estimator):
+            found.append("estimator is not callable")
+        return found
+
+    def build_estimator(self) -> "BaseEstimator":
+        """A fresh, unfitted estimator for this labeller."""
+        if self.estimator is None:
+            return text_pipeline(multi_label=self.multi_label)
+        return self.estimator()

@@ -1,0 +1,175 @@
+"""Saving and loading trained models: a file plus a versioned manifest.
+
+``models/<name>/model.joblib`` holds the fitted estimator and
+``models/<name>/metadata.json`` says what it is: the format version, the
+library versions it was fitted with, its labels, the sha256 of the labels file
+and of the model file, its cross-validated scores and the training date.
+Loading checks the manifest before it trusts the file.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import json
+import os
+import platform
+import tempfile
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+import joblib
+from sklearn.base import BaseEstimator
+
+from .errors import ModelError, ModelNotFoundError
+from .labeller import Labeller
+from .paths import default_models_dir
+from .training import TrainedModel
+
+__all__ = ["FORMAT_VERSION", "SavedModel", "save_model", "load_model", "model_dir"]
+
+#: Bump when the layout of a model folder changes in a way older code cannot read.
+FORMAT_VERSION = 1
+MODEL_FILE = "model.joblib"
+METADATA_FILE = "metadata.json"
+
+
+@dataclass(frozen=True)
+class SavedModel:
+    """A fitted estimator loaded from disk, with its manifest."""
+
+    labeller: Labeller
+    estimator: BaseEstimator
+    metadata: dict
+
+
+def model_dir(labeller: Labeller | str, models_dir: str | os.PathLike[str] | None = None) -> Path:
+    """The folder of one labeller's model: ``<models_dir>/<name>/``."""
+    name = labeller if isinstance(labeller, str) else labeller.name
+    return Path(models_dir or default_models_dir()) / name
+
+
+def _library_versions() -> dict[str, str]:
+    import numpy
+    import pandas
+    import sklearn
+
+    from . import __version__
+
+    return {
+        "toolkit": __version__,
+        "scikit-learn": sklearn.__version__,
+        "joblib": joblib.__version__,
+        "numpy": numpy.__version__,
+        "pandas": pandas.__version__,
+        "python": platform.python_version(),
+    }
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _write_atomically(path: Path, write) -> None:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(fd)
+    try:
+        write(Path(tmp))
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def save_model(trained: TrainedModel, models_dir: str | os.PathLike[str] | None = None) -> Path:
+    """Write a trained model and its manifest; returns the model's folder.
+
+    Each file is written under a temporary name and renamed, so an interrupted
+    save never leaves a half-written model behind a valid manifest.
+    """
+    folder = model_dir(trained.labeller, models_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    model_path = folder / MODEL_FILE
+    _write_atomically(model_path, lambda p: joblib.dump(trained.estimator, p, compress=3))
+    labeller = trained.labeller
+    metadata = {
+        "format_version": FORMAT_VERSION,
+        "labeller": labeller.name,
+        "labels": list(labeller.labels),
+        "multi_label": labeller.multi_label,
+        "trained_at": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
+        "training_rows": len(trained.data),
+        "labels_file": trained.data.path.name,
+        "labels_sha256": trained.data.sha256,
+        "model_file": MODEL_FILE,
+        "model_sha256": _sha256(model_path),
+        "libraries": _library_versions(),
+        "cv": trained.cv.as_dict() if trained.cv else None,
+    }
+    text = json.dumps(metadata, indent=2, ensure_ascii=False) + "\n"
+    _write_atomically(folder / METADATA_FILE, lambda p: p.write_text(text, encoding="utf-8"))
+    return folder
+
+
+def read_metadata(folder: Path, name: str) -> dict:
+    """The manifest of a model folder, checked for a readable format."""
+    path = folder / METADATA_FILE
+    if not path.is_file():
+        raise ModelNotFoundError(
+            f"no trained model for labeller {name!r} in {folder.parent} "
+            f"(run: toolkit train --labeller {name})"
+        )
+    try:
+        metadata = json.loads(path.read_text(encoding="utf-8"))
+        version = int(metadata["format_version"])
+    except (ValueError, KeyError, TypeError) as exc:
+        raise ModelError(f"{path} is not a valid model manifest ({exc}); retrain: toolkit train --labeller {name}") from exc
+    if version > FORMAT_VERSION:
+        raise ModelError(
+            f"the model in {folder} has format version {version}, newer than this toolkit reads "
+            f"({FORMAT_VERSION}); upgrade toolkit or retrain: toolkit train --labeller {name}"
+        )
+    return metadata
+
+
+def load_model(labeller: Labeller, models_dir: str | os.PathLike[str] | None = None) -> SavedModel:
+    """Load the saved model of ``labeller`` after checking its manifest.
+
+    Raises
+    ------
+    ModelNotFoundError
+        The labeller has never been trained into ``models_dir``.
+    ModelError
+        The manifest is unreadable or from a newer format, the model file was
+        changed after saving, or the model knows other labels than the plugin
+        now declares.  Retraining fixes each of these.
+    """
+    folder = model_dir(labeller, models_dir)
+    name = labeller.name
+    metadata = read_metadata(folder, name)
+    retrain = f"retrain: toolkit train --labeller {name}"
+    if list(metadata.get("labels", [])) != list(labeller.labels) or bool(metadata.get("multi_label")) != labeller.multi_label:
+        raise ModelError(
+            f"the model in {folder} was trained for labels {metadata.get('labels')} but labeller "
+            f"{name!r} now declares {list(labeller.labels)}; {retrain}"
+        )
+    path = folder / metadata.get("model_file", MODEL_FILE)
+    if not path.is_file():
+        raise ModelNotFoundError(f"{path} is missing although its manifest exists; {retrain}")
+    if _sha256(path) != metadata.get("model_sha256"):
+        raise ModelError(f"{path} does not match the checksum in its manifest (changed or corrupt); {retrain}")
+    saved = metadata.get("libraries", {})
+    now = _library_versions()
+    for lib in ("scikit-learn", "joblib", "numpy"):
+        if saved.get(lib) and saved[lib].split(".")[:2] != now[lib].split(".")[:2]:
+            warnings.warn(
+                f"model {name!r} was saved with {lib} {saved[lib]} and is loaded with {now[lib]}; "
+                f"predictions may differ ({retrain})",
+                stacklevel=2,
+            )
+    try:
+        estimator = joblib.load(path)
+    except Exception as exc:
+        raise ModelError(f"cannot load {path}: {type(exc).__name__}: {exc}; {retrain}") from exc
+    return SavedModel(labeller, estimator, metadata)

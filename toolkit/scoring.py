@@ -1,0 +1,231 @@
+"""Scoring: the one path articles take to become sentence and article tables.
+
+read article -> split sentences -> each labeller's model -> sentence table ->
+article summary.  The command line, the tests and notebook users all call
+:func:`score_paths` or :func:`score_texts`, which share :func:`score_articles`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from .host import PluginHost, load_plugins
+from .persistence import SavedModel, load_model
+from .reading import Article, Skipped, find_articles, read_articles
+from .sentences import split_sentences
+
+__all__ = [
+    "ScoreResult",
+    "load_models",
+    "predict",
+    "score_articles",
+    "score_paths",
+    "score_texts",
+    "summarize",
+    "SENTENCE_COLUMNS",
+]
+
+SENTENCE_COLUMNS = ["article_id", "sentence", "start", "end", "text"]
+#: Articles scored together: large enough to vectorise efficiently, small
+#: enough that memory does not grow with the size of the folder.
+CHUNK_ARTICLES = 500
+
+
+@dataclass(frozen=True)
+class ScoreResult:
+    """What a scoring run produced.
+
+    ``sentences``: one row per sentence (``article_id``, ``sentence``,
+    ``start``, ``end``, ``text``, then each labeller's label column and
+    probability columns).  ``articles``: one row per article (``article_id``,
+    ``path``, ``n_sentences``, then per label its share of sentences for a
+    multi-label labeller, or its count for a single-label one).  ``skipped``:
+    files that were not scored (``path``, ``reason``).
+    """
+
+    sentences: pd.DataFrame
+    articles: pd.DataFrame
+    skipped: pd.DataFrame
+
+
+def load_models(
+    labellers: Sequence[str] | None = None,
+    *,
+    models_dir: str | os.PathLike[str] | None = None,
+    host: PluginHost | None = None,
+) -> list[SavedModel]:
+    """Load the saved model of each named labeller (default: all registered)."""
+    host = host or load_plugins()
+    return [load_model(labeller, models_dir) for labeller in host.labellers(labellers)]
+
+
+def predict(model: SavedModel, texts: Sequence[str]) -> pd.DataFrame:
+    """One labeller's output columns for ``texts``.
+
+    Single-label: ``<name>`` (the label) and ``<name>_p`` (its probability).
+    Multi-label: ``<name>`` (labels joined by ``;``, empty for none) and
+    ``<name>_p_<label>`` for every label; a label is given at probability 0.5
+    or more.
+    """
+    labeller, estimator = model.labeller, model.estimator
+    name = labeller.name
+    texts = list(texts)
+    if not texts:
+        columns = [name] + ([f"{name}_p_{l}" for l in labeller.labels] if labeller.multi_label else [f"{name}_p"])
+        return pd.DataFrame({c: pd.Series(dtype=object if c == name else float) for c in columns})
+    proba = estimator.predict_proba(texts) if hasattr(estimator, "predict_proba") else None
+    if labeller.multi_label:
+        if proba is None:
+            chosen = np.asarray(estimator.predict(texts), dtype=bool)
+            proba = np.full(chosen.shape, np.nan)
+        else:
+            proba = np.asarray(proba, dtype=float)
+            chosen = proba >= 0.5
+        out = {name: [";".join(l for l, on in zip(labeller.labels, row) if on) for row in chosen]}
+        out.update({f"{name}_p_{label}": proba[:, i] for i, label in enumerate(labeller.labels)})
+        return pd.DataFrame(out)
+    if proba is None:
+        return pd.DataFrame({name: estimator.predict(texts), f"{name}_p": np.nan})
+    classes = np.asarray(estimator.classes_, dtype=object)
+    best = proba.argmax(axis=1)
+    return pd.DataFrame({name: classes[best], f"{name}_p": proba[np.arange(len(texts)), best]})
+
+
+def _sentence_rows(articles: Iterable[Article]) -> pd.DataFrame:
+    rows = [
+        (article.id, i, s.start, s.end, s.text)
+        for article in articles
+        for i, s in enumerate(split_sentences(article.text))
+    ]
+    return pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
+
+
+def score_articles(
+    articles: Iterable[Article], models: Sequence[SavedModel], *, chunk: int = CHUNK_ARTICLES
+) -> Iterator[pd.DataFrame]:
+    """Sentence tables for ``articles``, one per chunk of ``chunk`` articles."""
+    batch: list[Article] = []
+    for article in articles:
+        batch.append(article)
+        if len(batch) >= chunk:
+            yield _score_chunk(batch, models)
+            batch = []
+    if batch:
+        yield _score_chunk(batch, models)
+
+
+def _score_chunk(articles: list[Article], models: Sequence[SavedModel]) -> pd.DataFrame:
+    table = _sentence_rows(articles)
+    texts = table["text"].tolist()
+    return pd.concat([table, *(predict(m, texts) for m in models)], axis=1)
+
+
+def summarize(sentences: pd.DataFrame, models: Sequence[SavedModel], paths: Mapping[str, str | None] | None = None) -> pd.DataFrame:
+    """The article table: sentence count and label mix of every article.
+
+    A multi-label labeller contributes ``<name>_<label>``, the share of the
+    article's sentences that carry the label; a single-label one contributes
+    ``<name>_<label>``, the number of sentences given that label.
+    """
+    ids = pd.Index(pd.unique(sentences["article_id"]), name="article_id")
+    grouped = sentences.groupby("article_id", sort=False)
+    parts = [grouped.size().reindex(ids).rename("n_sentences")]
+    for model in models:
+        name, labels = model.labeller.name, model.labeller.labels
+        column = sentences[name].fillna("")
+        for label in labels:
+            if model.labeller.multi_label:
+                hit = column.str.split(";").apply(lambda ls, label=label: label in ls)
+                parts.append(hit.groupby(sentences["article_id"], sort=False).mean().reindex(ids).rename(f"{name}_{label}"))
+            else:
+                hit = (column == label).astype(int)
+                parts.append(hit.groupby(sentences["article_id"], sort=False).sum().reindex(ids).rename(f"{name}_{label}"))
+    table = pd.concat(parts, axis=1).reset_index()
+    table.insert(1, "path", [None if paths is None else paths.get(i) for i in table["article_id"]])
+    table.attrs["labellers"] = {m.labeller.name: m.labeller.labels for m in models}
+    return table
+
+
+def _run(items: Iterable[Article | Skipped], models: Sequence[SavedModel]) -> ScoreResult:
+    skipped: list[Skipped] = []
+    paths: dict[str, str | None] = {}
+
+    def articles() -> Iterator[Article]:
+        for item in items:
+            if isinstance(item, Skipped):
+                skipped.append(item)
+            elif not split_sentences(item.text):
+                skipped.append(Skipped(item.path or item.id, "no sentences"))
+            else:
+                paths[item.id] = item.path
+                yield item
+
+    chunks = list(score_articles(articles(), models))
+    empty = _score_chunk([], models)
+    sentences = pd.concat(chunks, ignore_index=True) if chunks else empty
+    return ScoreResult(
+        sentences,
+        summarize(sentences, models, paths),
+        pd.DataFrame([(s.path, s.reason) for s in skipped], columns=["path", "reason"]),
+    )
+
+
+def score_paths(
+    paths: Sequence[str | os.PathLike[str]] | str | os.PathLike[str],
+    *,
+    labellers: Sequence[str] | None = None,
+    models_dir: str | os.PathLike[str] | None = None,
+    host: PluginHost | None = None,
+    glob: str = "*.txt",
+    models: Sequence[SavedModel] | None = None,
+) -> ScoreResult:
+    """Score article files and folders with the saved models.
+
+    Parameters
+    ----------
+    paths : path or sequence of paths
+        Files, or folders searched recursively for files matching ``glob``.
+    labellers : sequence of str, optional
+        Labellers to apply; default all registered.
+    models_dir : path, optional
+        Folder of trained models; default the shipped ``models/``.
+    host : PluginHost, optional
+        Loaded plugins; default :func:`toolkit.load_plugins()`.
+    glob : str
+        File-name pattern inside folders.
+    models : sequence of SavedModel, optional
+        Already loaded models (skips loading).
+
+    Returns
+    -------
+    ScoreResult
+        Sentence table, article table and the files skipped with reasons.
+    """
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    files = find_articles(paths, glob)
+    models = models if models is not None else load_models(labellers, models_dir=models_dir, host=host)
+    return _run(read_articles(files), models)
+
+
+def score_texts(
+    texts: Mapping[str, str] | Sequence[str],
+    *,
+    labellers: Sequence[str] | None = None,
+    models_dir: str | os.PathLike[str] | None = None,
+    host: PluginHost | None = None,
+    models: Sequence[SavedModel] | None = None,
+) -> ScoreResult:
+    """Score article texts held in memory: a list, or a mapping of id to text.
+
+    Articles in a list get ids ``"0"``, ``"1"``, ...; otherwise as
+    :func:`score_paths`.
+    """
+    items = texts.items() if isinstance(texts, Mapping) else ((str(i), t) for i, t in enumerate(texts))
+    models = models if models is not None else load_models(labellers, models_dir=models_dir, host=host)
+    return _run((Article(str(i), t) for i, t in items), models)

@@ -1,0 +1,123 @@
+"""Training: one path from labelled rows to a fitted model and honest scores.
+
+The core clones the labeller's estimator, cross-validates it with folds that
+keep each article on one side, scores a majority-class baseline on the same
+folds, and then fits on every row.  Seeds are fixed: the same labels give the
+same model.
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+from sklearn.base import BaseEstimator, clone
+from sklearn.dummy import DummyClassifier
+from sklearn.model_selection import GroupKFold, StratifiedGroupKFold
+from sklearn.preprocessing import MultiLabelBinarizer
+
+from .errors import LabelsError
+from .labeller import Labeller
+from .labels import LabelledData
+from .metrics import score_predictions
+
+__all__ = ["CrossValidation", "TrainedModel", "cross_validate", "train", "encode_targets"]
+
+SEED = 0
+
+
+@dataclass(frozen=True)
+class CrossValidation:
+    """Out-of-fold scores of a labeller and of the majority-class baseline."""
+
+    labeller: str
+    folds: int
+    scores: dict
+    baseline: dict
+
+    @property
+    def macro_f1(self) -> float:
+        return self.scores["macro_f1"]
+
+    def as_dict(self) -> dict:
+        """Plain data for the model's metadata file and ``--json`` output."""
+        def plain(s: dict) -> dict:
+            return {
+                "n": s["n"],
+                "macro_f1": round(s["macro_f1"], 4),
+                "micro_f1": round(s["micro_f1"], 4),
+                "per_label": s["per_label"].round(4).to_dict(orient="index"),
+            }
+        return {"folds": self.folds, "model": plain(self.scores), "majority_baseline": plain(self.baseline)}
+
+
+@dataclass(frozen=True)
+class TrainedModel:
+    """A fitted estimator with the data fingerprint and scores it came from."""
+
+    labeller: Labeller
+    estimator: BaseEstimator
+    data: LabelledData
+    cv: CrossValidation | None = field(default=None)
+
+
+def encode_targets(labeller: Labeller, targets: list) -> np.ndarray:
+    """Labels as the estimator sees them: strings, or an indicator matrix."""
+    if labeller.multi_label:
+        return MultiLabelBinarizer(classes=list(labeller.labels)).fit_transform(targets)
+    return np.asarray(targets, dtype=object)
+
+
+def _splits(data: LabelledData, y: np.ndarray, folds: int, multi_label: bool):
+    groups = np.asarray(data.groups)
+    n_groups = len(set(groups))
+    k = min(folds, n_groups)
+    if k < 2:
+        raise LabelsError(
+            f"{data.path}: {len(data)} rows from {n_groups} article(s) are too few to cross-validate; "
+            "label sentences from at least two articles"
+        )
+    if multi_label:
+        splitter = GroupKFold(n_splits=k)
+    else:
+        splitter = StratifiedGroupKFold(n_splits=k, shuffle=True, random_state=SEED)
+    return list(splitter.split(np.zeros(len(y)), y, groups))
+
+
+def cross_validate(labeller: Labeller, data: LabelledData, *, folds: int = 5) -> CrossValidation:
+    """Out-of-fold predictions, grouped by article, for the labeller and a baseline."""
+    texts = np.asarray(data.texts, dtype=object)
+    y = encode_targets(labeller, data.targets)
+    pred = np.empty_like(y)
+    base = np.empty_like(y)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # labels absent from a fold are expected on small data
+        splits = _splits(data, y, folds, labeller.multi_label)
+        for train_idx, test_idx in splits:
+            model = clone(labeller.build_estimator()).fit(texts[train_idx].tolist(), y[train_idx])
+            pred[test_idx] = model.predict(texts[test_idx].tolist())
+            dummy = DummyClassifier(strategy="most_frequent").fit(texts[train_idx], y[train_idx])
+            base[test_idx] = dummy.predict(texts[test_idx])
+    labels = labeller.labels
+    return CrossValidation(
+        labeller.name,
+        len(splits),
+        score_predictions(y, pred, labels, labeller.multi_label),
+        score_predictions(y, base, labels, labeller.multi_label),
+    )
+
+
+def train(labeller: Labeller, data: LabelledData, *, folds: int = 5, validate: bool = True) -> TrainedModel:
+    """Cross-validate (unless ``validate`` is false), then fit on every row."""
+    if len(data) == 0:
+        raise LabelsError(f"{data.path} has no labelled rows to train {labeller.name!r} on")
+    y = encode_targets(labeller, data.targets)
+    if not labeller.multi_label and len(set(y)) < 2:
+        raise LabelsError(f"{data.path}: every row has the label {y[0]!r}; a classifier needs two labels or more")
+    cv = cross_validate(labeller, data, folds=folds) if validate else None
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        estimator = clone(labeller.build_estimator()).fit(data.texts, y)
+    return TrainedModel(labeller, estimator, data, cv)
