@@ -40,7 +40,7 @@ def test_train_score_evaluate_with_a_plugin_file(workspace, capsys):
     tmp, common = workspace
     assert main(["train", *common, "--folds", "4"]) == 0
     out = capsys.readouterr().out
-    assert "colour: 16 sentences, 4-fold cross-validation grouped by article" in out
+    assert "colour: 16 sentences scored, 4-fold cross-validation grouped by article" in out
     assert "majority baseline" in out and (tmp / "models" / "colour" / "model.joblib").is_file()
 
     assert main(["score", str(tmp / "articles"), *common, "--out", str(tmp / "out" / "s.csv")]) == 0

@@ -107,3 +107,22 @@ def test_shipped_models_are_trained_on_the_shipped_labels(builtin_host):
         assert model.metadata["labels_sha256"] == toolkit.load_labels(labeller).sha256, (
             f"models/{labeller.name} is stale: run toolkit train --labeller {labeller.name}"
         )
+
+
+def test_near_duplicates_of_training_sentences_are_not_scored(colour_host, tmp_path):
+    from .conftest import colour_rows, write_labels
+
+    rows = colour_rows() + [("red roses bloom!", "red", "copy"), ("Red roses bloom.", "red", "copy2")]
+    write_labels(tmp_path / "colour.csv", rows)
+    labeller = colour_host.labeller("colour")
+    cv = toolkit.cross_validate(labeller, toolkit.load_labels(labeller, tmp_path), folds=3)
+    assert cv.near_duplicates_left_out >= 2
+    assert cv.scores["n"] == len(rows) - cv.near_duplicates_left_out
+
+
+def test_near_duplicate_pairs():
+    from toolkit.similarity import near_duplicate_pairs
+
+    pairs = near_duplicate_pairs(["The deal was signed on Friday.", "the deal was signed on friday",
+                                  "Oil prices rose sharply."])
+    assert pairs.tolist() == [[0, 1]]

@@ -1,8 +1,9 @@
 """Training: one path from labelled rows to a fitted model and honest scores.
 
 The core clones the labeller's estimator, cross-validates it with folds that
-keep each article on one side, scores a majority-class baseline on the same
-folds, and then fits on every row.  Seeds are fixed: the same labels give the
+keep each article on one side (and leave out of a fold's scores any sentence
+whose near-duplicate was trained on), scores a majority-class baseline on the
+same folds, and then fits on every row.  Seeds are fixed: the same labels give the
 same model.
 """
 
@@ -22,6 +23,7 @@ from .errors import LabelsError
 from .labeller import Labeller
 from .labels import LabelledData
 from .metrics import score_predictions
+from .similarity import leaks, near_duplicate_pairs
 
 __all__ = ["CrossValidation", "TrainedModel", "cross_validate", "train", "encode_targets"]
 
@@ -30,12 +32,17 @@ SEED = 0
 
 @dataclass(frozen=True)
 class CrossValidation:
-    """Out-of-fold scores of a labeller and of the majority-class baseline."""
+    """Out-of-fold scores of a labeller and of the majority-class baseline.
+
+    ``near_duplicates_left_out`` counts test sentences not scored because a
+    near-duplicate of theirs was in the training fold.
+    """
 
     labeller: str
     folds: int
     scores: dict
     baseline: dict
+    near_duplicates_left_out: int = 0
 
     @property
     def macro_f1(self) -> float:
@@ -50,7 +57,12 @@ class CrossValidation:
                 "micro_f1": round(s["micro_f1"], 4),
                 "per_label": s["per_label"].round(4).to_dict(orient="index"),
             }
-        return {"folds": self.folds, "model": plain(self.scores), "majority_baseline": plain(self.baseline)}
+        return {
+            "folds": self.folds,
+            "near_duplicates_left_out": self.near_duplicates_left_out,
+            "model": plain(self.scores),
+            "majority_baseline": plain(self.baseline),
+        }
 
 
 @dataclass(frozen=True)
@@ -92,6 +104,8 @@ def cross_validate(labeller: Labeller, data: LabelledData, *, folds: int = 5) ->
     y = encode_targets(labeller, data.targets)
     pred = np.empty_like(y)
     base = np.empty_like(y)
+    scored = np.ones(len(y), dtype=bool)
+    twins = near_duplicate_pairs(data.texts)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # labels absent from a fold are expected on small data
         splits = _splits(data, y, folds, labeller.multi_label)
@@ -100,12 +114,14 @@ def cross_validate(labeller: Labeller, data: LabelledData, *, folds: int = 5) ->
             pred[test_idx] = model.predict(texts[test_idx].tolist())
             dummy = DummyClassifier(strategy="most_frequent").fit(texts[train_idx], y[train_idx])
             base[test_idx] = dummy.predict(texts[test_idx])
-    labels = labeller.labels
+            scored[leaks(twins, train_idx, test_idx, len(y))] = False
+    labels, multi = labeller.labels, labeller.multi_label
     return CrossValidation(
         labeller.name,
         len(splits),
-        score_predictions(y, pred, labels, labeller.multi_label),
-        score_predictions(y, base, labels, labeller.multi_label),
+        score_predictions(y[scored], pred[scored], labels, multi),
+        score_predictions(y[scored], base[scored], labels, multi),
+        int((~scored).sum()),
     )
 
 

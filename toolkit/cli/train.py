@@ -39,7 +39,9 @@ def render_cv(cv) -> str:
     table = cv.scores["per_label"].copy()
     table["baseline_f1"] = cv.baseline["per_label"]["f1"]
     lines = [
-        f"{cv.labeller}: {cv.scores['n']} sentences, {cv.folds}-fold cross-validation grouped by article",
+        f"{cv.labeller}: {cv.scores['n']} sentences scored, {cv.folds}-fold cross-validation grouped by article"
+        + (f" ({cv.near_duplicates_left_out} near-duplicates of training sentences left out)"
+           if cv.near_duplicates_left_out else ""),
         table.to_string(float_format=lambda v: f"{v:.2f}"),
         f"macro-F1 {cv.scores['macro_f1']:.3f}  (majority baseline {cv.baseline['macro_f1']:.3f})"
         f"   micro-F1 {cv.scores['micro_f1']:.3f}  (baseline {cv.baseline['micro_f1']:.3f})",
