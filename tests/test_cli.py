@@ -75,7 +75,7 @@ def test_evaluate_builtin_on_an_article_left_out_of_training(tmp_path, capsys):
         table[table["source"] != held].to_csv(labels / f"{name}.csv", index=False)
         table[table["source"] == held].to_csv(test / f"{name}.csv", index=False)
     common = ["--labels", str(labels), "--models", str(tmp_path / "models")]
-    assert main(["train", *common, "--labeller", "claim_type", "--labeller", "domain"]) == 0
+    assert main(["train", *common, "--labeller", "claim_type", "--labeller", "domain", "--folds", "2"]) == 0
     capsys.readouterr()
     for name in ("claim_type", "domain"):
         assert main(["evaluate", *common, "--labeller", name, "--data", str(test / f"{name}.csv"), "--json"]) == 0

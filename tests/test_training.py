@@ -126,3 +126,28 @@ def test_near_duplicate_pairs():
     pairs = near_duplicate_pairs(["The deal was signed on Friday.", "the deal was signed on friday",
                                   "Oil prices rose sharply."])
     assert pairs.tolist() == [[0, 1]]
+
+
+def test_calibration_error_is_zero_for_honest_probabilities_and_large_for_overconfident_ones():
+    import numpy as np
+
+    from toolkit.metrics import calibration_error
+
+    y = np.array(["a", "a", "b", "b"])
+    honest = np.array([[0.5, 0.5]] * 4)  # right half the time at 50%
+    assert calibration_error(y, honest, ["a", "b"]) == pytest.approx(0.0)
+    overconfident = np.array([[1.0, 0.0]] * 4)  # says "a" for sure, right half the time
+    assert calibration_error(y, overconfident, ["a", "b"]) == pytest.approx(0.5)
+    assert calibration_error(np.array([[1, 0], [0, 1]]), np.array([[0.9, 0.1], [0.1, 0.9]])) == pytest.approx(0.1)
+
+
+def test_cross_validation_compares_any_estimator_on_the_same_folds(colour_host, colour_labels):
+    from sklearn.dummy import DummyClassifier
+
+    labeller = colour_host.labeller("colour")
+    data = toolkit.load_labels(labeller, colour_labels)
+    own = toolkit.cross_validate(labeller, data, folds=4)
+    dummy = toolkit.cross_validate(labeller, data, folds=4, estimator=DummyClassifier(strategy="prior"))
+    assert own.macro_f1 > dummy.macro_f1
+    assert dummy.scores["macro_f1"] == pytest.approx(dummy.baseline["macro_f1"])
+    assert 0 <= own.scores["calibration_error"] <= 1

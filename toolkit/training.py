@@ -22,7 +22,7 @@ from sklearn.preprocessing import MultiLabelBinarizer
 from .errors import LabelsError
 from .labeller import Labeller
 from .labels import LabelledData
-from .metrics import score_predictions
+from .metrics import calibration_error, score_predictions
 from .similarity import leaks, near_duplicate_pairs
 
 __all__ = ["CrossValidation", "TrainedModel", "cross_validate", "train", "encode_targets"]
@@ -55,6 +55,7 @@ class CrossValidation:
                 "n": s["n"],
                 "macro_f1": round(s["macro_f1"], 4),
                 "micro_f1": round(s["micro_f1"], 4),
+                **({"calibration_error": round(s["calibration_error"], 4)} if "calibration_error" in s else {}),
                 "per_label": s["per_label"].round(4).to_dict(orient="index"),
             }
         return {
@@ -98,31 +99,60 @@ def _splits(data: LabelledData, y: np.ndarray, folds: int, multi_label: bool):
     return list(splitter.split(np.zeros(len(y)), y, groups))
 
 
-def cross_validate(labeller: Labeller, data: LabelledData, *, folds: int = 5) -> CrossValidation:
-    """Out-of-fold predictions, grouped by article, for the labeller and a baseline."""
+def cross_validate(
+    labeller: Labeller, data: LabelledData, *, folds: int = 5, estimator: BaseEstimator | None = None
+) -> CrossValidation:
+    """Out-of-fold predictions, grouped by article, for the labeller and a baseline.
+
+    ``estimator`` replaces the labeller's own (to compare configurations on
+    exactly the same folds).
+    """
+    estimator = labeller.build_estimator() if estimator is None else estimator
     texts = np.asarray(data.texts, dtype=object)
     y = encode_targets(labeller, data.targets)
     pred = np.empty_like(y)
     base = np.empty_like(y)
+    proba: np.ndarray | None = None
     scored = np.ones(len(y), dtype=bool)
     twins = near_duplicate_pairs(data.texts)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # labels absent from a fold are expected on small data
         splits = _splits(data, y, folds, labeller.multi_label)
         for train_idx, test_idx in splits:
-            model = clone(labeller.build_estimator()).fit(texts[train_idx].tolist(), y[train_idx])
+            model = clone(estimator).fit(texts[train_idx].tolist(), y[train_idx])
             pred[test_idx] = model.predict(texts[test_idx].tolist())
+            proba = _collect_proba(labeller, model, texts[test_idx].tolist(), test_idx, proba, len(y))
             dummy = DummyClassifier(strategy="most_frequent").fit(texts[train_idx], y[train_idx])
             base[test_idx] = dummy.predict(texts[test_idx])
             scored[leaks(twins, train_idx, test_idx, len(y))] = False
     labels, multi = labeller.labels, labeller.multi_label
+    scores = score_predictions(y[scored], pred[scored], labels, multi)
+    if proba is not None:
+        scores["calibration_error"] = calibration_error(y[scored], proba[scored], None if multi else labels)
     return CrossValidation(
         labeller.name,
         len(splits),
-        score_predictions(y[scored], pred[scored], labels, multi),
+        scores,
         score_predictions(y[scored], base[scored], labels, multi),
         int((~scored).sum()),
     )
+
+
+def _collect_proba(
+    labeller: Labeller, model: BaseEstimator, texts: list[str], test_idx: np.ndarray, proba: np.ndarray | None, n: int
+) -> np.ndarray | None:
+    """Out-of-fold probabilities, one column per label in the labeller's order."""
+    if not hasattr(model, "predict_proba"):
+        return None
+    if proba is None:
+        proba = np.zeros((n, len(labeller.labels)))
+    p = np.asarray(model.predict_proba(texts), dtype=float)
+    if labeller.multi_label:
+        proba[test_idx] = p
+    else:  # a fold may lack a label: map the model's classes onto all labels
+        columns = [labeller.labels.index(c) for c in model.classes_]
+        proba[np.ix_(test_idx, columns)] = p
+    return proba
 
 
 def train(labeller: Labeller, data: LabelledData, *, folds: int = 5, validate: bool = True) -> TrainedModel:
