@@ -57,13 +57,38 @@ def test_texts_and_paths_take_the_same_path(sample_scores):
 def test_bad_files_are_skipped_by_name_and_the_rest_scored(tmp_path):
     (tmp_path / "good.txt").write_text("Russia and Iran signed a treaty. It covers trade.", encoding="utf-8")
     (tmp_path / "empty.txt").write_text("", encoding="utf-8")
-    (tmp_path / "binary.txt").write_bytes(b"\x89PNG\x00\x00\x01")
-    (tmp_path / "latin.txt").write_bytes("Caf\xe9 diplomacy.".encode("latin-1"))
+    (tmp_path / "blank.txt").write_text(" \n\t\n", encoding="utf-8")
+    (tmp_path / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01")
     result = toolkit.score_paths(tmp_path)
     assert result.articles["article_id"].tolist() == ["good.txt"]
     reasons = {p.split("/")[-1]: r for p, r in result.skipped.itertuples(index=False)}
     assert reasons == {"binary.txt": "not a text file (binary content)", "empty.txt": "empty file",
-                       "latin.txt": "not UTF-8 text (invalid byte at offset 3)"}
+                       "blank.txt": "empty file"}
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "cp1251", "cp1252"])
+def test_articles_in_any_common_encoding_are_read(tmp_path, encoding):
+    text = {"cp1251": "Россия и Иран подписали договор о сотрудничестве.",
+            "cp1252": "Le traité couvre l’énergie, la défense et la culture."}.get(
+        encoding, "Iran and Russia signed a treaty — “a new chapter”, said Araghchi.")
+    (tmp_path / "a.txt").write_bytes(text.encode(encoding))
+    assert toolkit.read_article(tmp_path / "a.txt") == text
+    assert toolkit.score_paths(tmp_path).sentences["text"].tolist() == [text]
+
+
+def test_named_encoding_overrides_detection(tmp_path):
+    (tmp_path / "a.txt").write_bytes("Договор".encode("cp1251"))
+    assert toolkit.read_article(tmp_path / "a.txt", encoding="cp1251") == "Договор"
+    with pytest.raises(Exception, match="cannot decode as utf-8"):
+        toolkit.read_article(tmp_path / "a.txt", encoding="utf-8")
+
+
+def test_a_huge_article_without_punctuation_is_cut_into_bounded_sentences():
+    from toolkit.sentences import MAX_SENTENCE_CHARS
+
+    sentences = toolkit.split_sentences("word " * 200_000)
+    assert len(sentences) >= 1_000_000 // MAX_SENTENCE_CHARS
+    assert max(len(s.text) for s in sentences) <= MAX_SENTENCE_CHARS
 
 
 def test_missing_path_is_an_input_error(tmp_path):

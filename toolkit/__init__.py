@@ -52,6 +52,7 @@ _LAZY = {
     "summarize": "scoring",
     "evaluate": "evaluation",
     "Article": "reading",
+    "read_article": "reading",
     "CueFeatures": "features",
     "write_table": "tables",
     "read_table": "tables",

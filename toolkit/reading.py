@@ -1,9 +1,11 @@
 """Reading articles: finding files under the paths given, and decoding them.
 
 A folder is searched recursively for files matching a glob (``*.txt`` by
-default).  A file that is empty, binary or not UTF-8 is not an error for the
-whole run: it is returned as :class:`Skipped` with the reason, and the rest are
-still read.
+default).  Files are decoded whatever their encoding: UTF-8 with or without a
+byte-order mark, UTF-16, and the Windows code pages of legacy news archives.
+A file that is empty, binary, unreadable or gone is not an error for the whole
+run: it is returned as :class:`Skipped` with the reason, and the rest are still
+read.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import InputError
+from .errors import InputError, ToolkitError
 
 __all__ = ["Article", "Skipped", "find_articles", "read_article", "read_articles"]
 
@@ -35,7 +37,7 @@ class Skipped:
     reason: str
 
 
-class UnreadableArticle(Exception):
+class UnreadableArticle(ToolkitError, ValueError):
     """Raised by :func:`read_article` for a file to skip; the message is the reason."""
 
 
@@ -73,33 +75,81 @@ def find_articles(paths: Sequence[str | os.PathLike[str]], glob: str = "*.txt") 
     return found
 
 
-def read_article(path: str | os.PathLike[str]) -> str:
-    """The text of one article file.
+#: Encodings worth trying on legacy news archives, in the order they are guessed.
+LEGACY_ENCODINGS = ("cp1251", "cp1252")
+
+
+def decode(data: bytes, encoding: str | None = None) -> str:
+    """Bytes of an article file as text.
+
+    With ``encoding`` given, that codec is used.  Otherwise a byte-order mark
+    decides (UTF-8, UTF-16), then strict UTF-8, then UTF-16 without a mark
+    (every other byte zero), then the legacy code pages of news archives:
+    Windows-1251 when high bytes dominate the letters (Cyrillic text),
+    otherwise Windows-1252.
 
     Raises
     ------
     UnreadableArticle
-        The file is unreadable, empty, binary, or not UTF-8.
+        Binary content, or bytes the named encoding cannot decode.
+    """
+    if encoding:
+        try:
+            return data.decode(encoding)
+        except (UnicodeDecodeError, LookupError) as exc:
+            raise UnreadableArticle(f"cannot decode as {encoding}: {exc}") from exc
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _or_unreadable(data, "utf-16")
+    if data.startswith(b"\xef\xbb\xbf"):
+        return _or_unreadable(data, "utf-8-sig")
+    head = data[:4096]
+    if len(head) >= 4 and head.count(0) * 3 >= len(head):
+        even, odd = head[0::2].count(0), head[1::2].count(0)
+        if max(even, odd) * 4 >= len(head) * 3 // 2 and min(even, odd) * 10 <= len(head):
+            return _or_unreadable(data, "utf-16-le" if odd > even else "utf-16-be")
+    if b"\x00" in head:
+        raise UnreadableArticle("not a text file (binary content)")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    high = sum(1 for b in data[:65536] if b >= 0xC0)
+    letters = sum(1 for b in data[:65536] if b >= 0xC0 or 65 <= (b | 32) <= 122)
+    codec = "cp1251" if letters and high / letters > 0.3 else "cp1252"
+    return data.decode(codec, errors="replace")
+
+
+def _or_unreadable(data: bytes, codec: str) -> str:
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as exc:
+        raise UnreadableArticle(f"not valid {codec} text (invalid byte at offset {exc.start})") from exc
+
+
+def read_article(path: str | os.PathLike[str], encoding: str | None = None) -> str:
+    """The text of one article file, decoded as :func:`decode` explains.
+
+    Raises
+    ------
+    UnreadableArticle
+        The file vanished or is unreadable, empty, or binary.
     """
     try:
         data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise UnreadableArticle("file vanished before it was read") from None
     except OSError as exc:
         raise UnreadableArticle(f"cannot read: {exc.strerror or exc}") from exc
-    if b"\x00" in data[:8192]:
-        raise UnreadableArticle("not a text file (binary content)")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise UnreadableArticle(f"not UTF-8 text (invalid byte at offset {exc.start})") from exc
+    text = decode(data, encoding).lstrip("\ufeff")
     if not text.strip():
         raise UnreadableArticle("empty file")
     return text
 
 
-def read_articles(files: Iterable[tuple[Path, str]]) -> Iterator[Article | Skipped]:
+def read_articles(files: Iterable[tuple[Path, str]], encoding: str | None = None) -> Iterator[Article | Skipped]:
     """Each file read as an :class:`Article`, or as :class:`Skipped` with the reason."""
     for path, article_id in files:
         try:
-            yield Article(article_id, read_article(path), str(path))
+            yield Article(article_id, read_article(path, encoding), str(path))
         except UnreadableArticle as exc:
             yield Skipped(str(path), str(exc))

@@ -40,6 +40,11 @@ _GLUED_HEADING = re.compile(
 )
 _TOKEN_BEFORE = re.compile(r"(\S+?)[.!?…]+[\"”’')\]]*$")
 
+#: Longest sentence kept whole.  Text with no sentence punctuation (a table,
+#: a scraped menu, a 50 MB dump) is cut into pieces of at most this many
+#: characters, at a space where possible, so one bad file cannot exhaust memory.
+MAX_SENTENCE_CHARS = 2000
+
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
@@ -102,6 +107,19 @@ def _blocks(text: str) -> list[tuple[int, str]]:
     return [(m.start(), m.group(0)) for m in _LINE.finditer(joined)]
 
 
+def _capped(cuts: list[int], line: str) -> list[int]:
+    """``cuts`` with extra cuts so no piece is longer than MAX_SENTENCE_CHARS."""
+    out, prev = [], 0
+    for cut in cuts:
+        while cut - prev > MAX_SENTENCE_CHARS:
+            space = line.rfind(" ", prev + MAX_SENTENCE_CHARS // 2, prev + MAX_SENTENCE_CHARS)
+            prev = space + 1 if space > prev else prev + MAX_SENTENCE_CHARS
+            out.append(prev)
+        out.append(cut)
+        prev = cut
+    return out
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Split ``text`` into sentences.
 
@@ -114,7 +132,7 @@ def split_sentences(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     for start, line in _blocks(text):
         prev = 0
-        for cut in [*_boundaries(line), len(line)]:
+        for cut in _capped([*_boundaries(line), len(line)], line):
             chunk = line[prev:cut]
             stripped = chunk.strip()
             if stripped:
