@@ -44,7 +44,7 @@ def test_train_score_evaluate_with_a_plugin_file(workspace, capsys):
     assert "majority baseline" in out and (tmp / "models" / "colour" / "model.joblib").is_file()
 
     assert main(["score", str(tmp / "articles"), *common, "--out", str(tmp / "out" / "s.csv")]) == 0
-    assert "2 articles, 4 sentences" in capsys.readouterr().out
+    assert "2 articles (4 sentences), 0 skipped" in capsys.readouterr().err
     sentences = pd.read_csv(tmp / "out" / "s.csv")
     assert sentences["colour"].tolist() == ["red", "blue", "red", "blue"]
     articles = pd.read_csv(tmp / "out" / "s.articles.csv")

@@ -182,6 +182,7 @@ def score_paths(
     models_dir: str | os.PathLike[str] | None = None,
     host: PluginHost | None = None,
     glob: str = "*.txt",
+    encoding: str | None = None,
     models: Sequence[SavedModel] | None = None,
 ) -> ScoreResult:
     """Score article files and folders with the saved models.
@@ -198,6 +199,8 @@ def score_paths(
         Loaded plugins; default :func:`toolkit.load_plugins()`.
     glob : str
         File-name pattern inside folders.
+    encoding : str, optional
+        Decode every file with this codec instead of detecting it.
     models : sequence of SavedModel, optional
         Already loaded models (skips loading).
 
@@ -210,7 +213,7 @@ def score_paths(
         paths = [paths]
     files = find_articles(paths, glob)
     models = models if models is not None else load_models(labellers, models_dir=models_dir, host=host)
-    return _run(read_articles(files), models)
+    return _run(read_articles(files, encoding), models)
 
 
 def score_texts(

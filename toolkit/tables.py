@@ -9,15 +9,21 @@ import pandas as pd
 
 from .errors import InputError
 
-__all__ = ["FORMATS", "write_table", "read_table", "companion_path"]
+__all__ = ["FORMATS", "table_format", "write_table", "read_table", "companion_path"]
 
 FORMATS = (".csv", ".jsonl", ".parquet")
 
 
-def _format(path: Path) -> str:
-    suffix = path.suffix.lower()
+def table_format(path: str | os.PathLike[str]) -> str:
+    """The format of a table path (its extension), checked to be writable here."""
+    suffix = Path(path).suffix.lower()
     if suffix not in FORMATS:
         raise InputError(f"cannot write {str(path)!r}: use one of the extensions {', '.join(FORMATS)}")
+    if suffix == ".parquet":
+        try:
+            import pyarrow  # noqa: F401
+        except ImportError:
+            raise InputError("writing Parquet needs pyarrow: pip install 'toolkit[parquet]'") from None
     return suffix
 
 
@@ -34,12 +40,7 @@ def write_table(table: pd.DataFrame, path: str | os.PathLike[str]) -> Path:
     an interrupted write never leaves a truncated table under the final name.
     """
     path = Path(path)
-    fmt = _format(path)
-    if fmt == ".parquet":
-        try:
-            import pyarrow  # noqa: F401
-        except ImportError:
-            raise InputError("writing Parquet needs pyarrow: pip install 'toolkit[parquet]'") from None
+    fmt = table_format(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.partial")
     try:
@@ -58,7 +59,7 @@ def write_table(table: pd.DataFrame, path: str | os.PathLike[str]) -> Path:
 def read_table(path: str | os.PathLike[str]) -> pd.DataFrame:
     """Read a table written by :func:`write_table`."""
     path = Path(path)
-    fmt = _format(path)
+    fmt = table_format(path)
     if fmt == ".csv":
         return pd.read_csv(path, keep_default_na=False)  # an empty label list stays ""
     if fmt == ".jsonl":

@@ -15,32 +15,74 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "score", parents=[shared_options()], help="score article files or folders",
         description="Split articles into sentences and label each with every labeller. "
-        f"Exit status {EXIT_SKIPPED} means some files were skipped (listed on stderr).",
+        f"Exit status {EXIT_SKIPPED} means some files were skipped (listed on stderr and, with --out, "
+        "in OUT.skipped.csv).",
     )
     p.add_argument("paths", nargs="+", metavar="PATH", help="article files, or folders searched recursively")
     p.add_argument("--out", metavar="FILE", help="write the sentence table to FILE (.csv, .jsonl or .parquet) "
                    "and the article table beside it as FILE's name + .articles")
     p.add_argument("--labeller", action="append", default=[], metavar="NAME", help="only this labeller (repeatable)")
     p.add_argument("--glob", default="*.txt", help="file-name pattern inside folders (default: %(default)s)")
+    p.add_argument("--encoding", help="decode every file with this codec instead of detecting it")
+    big = p.add_argument_group("large folders (with --out)")
+    big.add_argument("--jobs", type=int, default=None, metavar="N",
+                     help="worker processes (default: all cores; one for fewer than 1,000 articles)")
+    big.add_argument("--backend", choices=("loky", "dask"), default="loky",
+                     help="run chunks in local processes (loky) or on a Dask cluster (default: %(default)s)")
+    big.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786")
+    big.add_argument("--resume", action="store_true",
+                     help="keep the chunks an earlier run finished; score only new or changed articles")
+    big.add_argument("--chunk-size", type=int, default=None, metavar="N", help="articles per chunk (default: 200)")
+    big.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.out:
+        return _score_to_files(args)
     from ..scoring import score_paths
-    from ..tables import companion_path, write_table
 
     result = score_paths(
-        args.paths, labellers=args.labeller or None, models_dir=args.models, host=host_from(args), glob=args.glob
+        args.paths, labellers=args.labeller or None, models_dir=args.models, host=host_from(args),
+        glob=args.glob, encoding=args.encoding,
     )
     for path, reason in result.skipped.itertuples(index=False):
         print(f"toolkit: skipped {path}: {reason}", file=sys.stderr)
-    if args.out:
-        sentences = write_table(result.sentences, args.out)
-        articles = write_table(result.articles, companion_path(args.out, "articles"))
-        print(f"{len(result.articles)} articles, {len(result.sentences)} sentences -> {sentences}, {articles}")
-    else:
-        print(render_summary(result.articles))
+    print(render_summary(result.articles))
     return EXIT_SKIPPED if len(result.skipped) else 0
+
+
+def _score_to_files(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from ..batch import CHUNK_ARTICLES, score_folder
+    from ..reading import find_articles
+
+    host_from(args)  # report a broken plugin or unknown labeller before any work
+    total = len(find_articles(args.paths, args.glob))
+    bar = tqdm(total=total, unit="article", file=sys.stderr, disable=args.quiet or not sys.stderr.isatty())
+    try:
+        summary = score_folder(
+            args.paths, args.out, labellers=args.labeller or None, models_dir=args.models,
+            plugin_paths=args.plugin, glob=args.glob, encoding=args.encoding, jobs=args.jobs,
+            backend=args.backend, scheduler=args.scheduler, resume=args.resume,
+            chunk_size=args.chunk_size or CHUNK_ARTICLES, progress=bar.update,
+        )
+    except KeyboardInterrupt:
+        bar.close()
+        print(f"toolkit: interrupted; finished chunks are kept in {args.out}.parts: "
+              "run again with --resume to score the rest", file=sys.stderr)
+        return 130
+    bar.close()
+    for path, reason in summary.skipped:
+        print(f"toolkit: skipped {path}: {reason}", file=sys.stderr)
+    reused = f", {summary.reused} unchanged from before" if summary.reused else ""
+    print(
+        f"{summary.articles} articles ({summary.sentences} sentences{reused}), {len(summary.skipped)} skipped, "
+        f"{summary.copies} wire copies, in {summary.seconds:.1f} s -> {', '.join(map(str, summary.outputs))}",
+        file=sys.stderr,
+    )
+    return EXIT_SKIPPED if summary.skipped else 0
 
 
 def render_summary(articles) -> str:

@@ -1,0 +1,359 @@
+"""Batch scoring of large folders: chunked, parallel, resumable.
+
+Articles are scored in chunks by one pure function, :func:`score_chunk`, that
+reads its files, scores them through the same pipeline as
+:func:`toolkit.score_paths` and writes the chunk's sentence and article tables
+to a parts folder beside the output, each under a temporary name renamed when
+complete.  Memory therefore stays flat whatever the size of the folder, the
+chunks can run in worker processes (joblib) or on a Dask cluster, and an
+interrupted run keeps every finished chunk.  When all chunks are done the parts
+are streamed into the final tables, again written under a temporary name.
+
+``--resume`` scores only the articles whose content hash is not yet in the
+parts folder: a changed file is scored again, an unchanged one is not.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .errors import InputError
+from .reading import Article, Skipped, UnreadableArticle, decode, find_articles
+from .sentences import split_sentences
+from .tables import companion_path, read_table, table_format, write_table
+
+__all__ = ["ChunkSpec", "ChunkResult", "RunSummary", "score_chunk", "score_folder", "BACKENDS"]
+
+BACKENDS = ("loky", "dask")
+#: Articles per chunk: big enough to vectorise efficiently, small enough to
+#: keep memory flat and lose little work to an interruption.
+CHUNK_ARTICLES = 200
+#: Below this many articles, worker processes cost more to start than they save.
+MIN_PARALLEL_ARTICLES = 1000
+
+
+@dataclass(frozen=True)
+class ChunkSpec:
+    """Everything a worker needs to score one chunk, as plain picklable data."""
+
+    index: int
+    files: tuple[tuple[str, str], ...]  # (path, article id)
+    parts_dir: str
+    suffix: str
+    models_dir: str | None
+    labellers: tuple[str, ...] | None
+    plugin_paths: tuple[str, ...]
+    encoding: str | None
+
+
+@dataclass(frozen=True)
+class ChunkResult:
+    """What a chunk produced: counts, skipped files and wire-copy fingerprints."""
+
+    index: int
+    articles: int
+    sentences: int
+    skipped: tuple[tuple[str, str], ...]
+
+
+@dataclass
+class RunSummary:
+    """Counts of a finished run and where its tables are."""
+
+    articles: int = 0
+    sentences: int = 0
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    reused: int = 0
+    copies: int = 0
+    seconds: float = 0.0
+    outputs: tuple[Path, ...] = ()
+
+
+_MODELS: dict[tuple, list] = {}
+
+
+def _models_for(spec: ChunkSpec) -> list:
+    """Load plugins and models once per worker process and keep them."""
+    key = (spec.models_dir, spec.labellers, spec.plugin_paths)
+    if key not in _MODELS:
+        from .host import load_plugins
+        from .scoring import load_models
+
+        host = load_plugins(spec.plugin_paths)
+        _MODELS[key] = load_models(spec.labellers, models_dir=spec.models_dir, host=host)
+    return _MODELS[key]
+
+
+def part_paths(parts_dir: str | os.PathLike[str], index: int, suffix: str) -> tuple[Path, Path]:
+    """The sentence and article part files of chunk ``index``."""
+    base = Path(parts_dir) / f"part-{index:06d}"
+    return Path(f"{base}.sentences{suffix}"), Path(f"{base}.articles{suffix}")
+
+
+def score_chunk(spec: ChunkSpec) -> ChunkResult:
+    """Score one chunk of files and write its part tables; a pure function of its input.
+
+    The article part is written last: its presence marks the chunk complete.
+    """
+    from .scoring import _score_chunk, summarize
+    from .wirecopies import fingerprint
+
+    models = _models_for(spec)
+    articles: list[Article] = []
+    hashes: dict[str, str] = {}
+    prints: dict[str, str] = {}
+    skipped: list[tuple[str, str]] = []
+    for path, article_id in spec.files:
+        try:
+            data = Path(path).read_bytes()
+        except FileNotFoundError:
+            skipped.append((path, "file vanished before it was read"))
+            continue
+        except OSError as exc:
+            skipped.append((path, f"cannot read: {exc.strerror or exc}"))
+            continue
+        try:
+            text = decode(data, spec.encoding).lstrip("\ufeff")
+        except UnreadableArticle as exc:
+            skipped.append((path, str(exc)))
+            continue
+        if not split_sentences(text):
+            skipped.append((path, "empty file" if not text.strip() else "no sentences"))
+            continue
+        articles.append(Article(article_id, text, path))
+        hashes[article_id] = hashlib.sha256(data).hexdigest()
+        prints[article_id] = " ".join(f"{h:x}" for h in fingerprint(text))
+    sentences = _score_chunk(articles, models)
+    table = summarize(sentences, models, {a.id: a.path for a in articles})
+    table["sha256"] = table["article_id"].map(hashes)
+    table["fingerprint"] = table["article_id"].map(prints)
+    sentences_path, articles_path = part_paths(spec.parts_dir, spec.index, spec.suffix)
+    write_table(sentences, sentences_path)
+    write_table(table, articles_path)
+    return ChunkResult(spec.index, len(articles), len(sentences), tuple(skipped))
+
+
+def _file_sha256(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def _done_parts(parts_dir: Path, suffix: str) -> list[tuple[int, Path, Path]]:
+    """Complete parts (those with an article table), in chunk order."""
+    found = []
+    for articles in sorted(parts_dir.glob(f"part-*.articles{suffix}")):
+        index = int(articles.name.split(".")[0].removeprefix("part-"))
+        sentences, _ = part_paths(parts_dir, index, suffix)
+        if sentences.exists():
+            found.append((index, sentences, articles))
+    return found
+
+
+def _run_chunks(
+    specs: list[ChunkSpec], jobs: int, backend: str, scheduler: str | None
+) -> Iterator[ChunkResult]:
+    """Results of ``score_chunk`` over ``specs``, as chunks finish."""
+    if backend == "dask":
+        try:
+            from dask.distributed import Client, as_completed
+        except ImportError:
+            raise InputError("the Dask backend needs dask.distributed: pip install 'toolkit[dask]'") from None
+        client = Client(scheduler) if isinstance(scheduler, str) else scheduler
+        try:
+            for future in as_completed(client.map(score_chunk, specs, pure=False)):
+                yield future.result()
+        finally:
+            if isinstance(scheduler, str):
+                client.close()
+    elif jobs <= 1:
+        for spec in specs:
+            yield score_chunk(spec)
+    else:
+        from joblib import Parallel, delayed
+
+        yield from Parallel(n_jobs=jobs, return_as="generator_unordered")(delayed(score_chunk)(s) for s in specs)
+
+
+def score_folder(
+    paths: Sequence[str | os.PathLike[str]],
+    out: str | os.PathLike[str],
+    *,
+    labellers: Sequence[str] | None = None,
+    models_dir: str | os.PathLike[str] | None = None,
+    plugin_paths: Sequence[str | os.PathLike[str]] = (),
+    glob: str = "*.txt",
+    encoding: str | None = None,
+    jobs: int | None = None,
+    backend: str = "loky",
+    scheduler: object = None,
+    resume: bool = False,
+    chunk_size: int = CHUNK_ARTICLES,
+    progress: Callable[[int], None] | None = None,
+) -> RunSummary:
+    """Score every article under ``paths`` into the tables ``out`` and its ``.articles`` companion.
+
+    Parameters
+    ----------
+    paths : sequence of path
+        Files, or folders searched recursively for ``glob``.
+    out : path
+        Sentence table (``.csv``, ``.jsonl`` or ``.parquet``); the article table
+        goes beside it, skipped files in ``<out>.skipped.csv`` and the
+        resumable parts in the folder ``<out>.parts``.
+    jobs : int, optional
+        Worker processes (default: all cores); one process for small folders.
+    backend : {"loky", "dask"}
+        Run chunks in local processes or on a Dask cluster at ``scheduler``
+        (an address, or a ``distributed.Client``).
+    resume : bool
+        Keep the chunks already in ``<out>.parts`` and score only articles that
+        are new or changed since.
+    progress : callable, optional
+        Called with the number of articles each finished chunk covered.
+    """
+    started = time.perf_counter()
+    if backend not in BACKENDS:
+        raise InputError(f"unknown backend {backend!r}; use one of {', '.join(BACKENDS)}")
+    out = Path(out)
+    suffix = table_format(out)  # fail fast, before any work
+    files = find_articles(paths, glob)
+    parts_dir = out.with_name(out.name + ".parts")
+    summary = RunSummary()
+
+    done: dict[str, str] = {}
+    if resume and parts_dir.is_dir():
+        for _, _, articles in _done_parts(parts_dir, suffix):
+            table = read_table(articles)
+            done.update(zip(table["article_id"], table["sha256"]))
+    elif parts_dir.is_dir():
+        for stale in parts_dir.iterdir():
+            stale.unlink()
+    parts_dir.mkdir(parents=True, exist_ok=True)
+
+    todo = [(str(p), i) for p, i in files if not (i in done and done[i] == _file_sha256(p))]
+    summary.reused = len(files) - len(todo)
+    first = max((i for i, _, _ in _done_parts(parts_dir, suffix)), default=-1) + 1
+    specs = [
+        ChunkSpec(
+            first + n, tuple(todo[k : k + chunk_size]), str(parts_dir), suffix,
+            None if models_dir is None else str(models_dir), tuple(labellers) if labellers else None,
+            tuple(str(Path(p).resolve()) for p in plugin_paths), encoding,
+        )
+        for n, k in enumerate(range(0, len(todo), chunk_size))
+    ]
+    jobs = (os.cpu_count() or 1) if jobs is None else jobs
+    if len(todo) < MIN_PARALLEL_ARTICLES:
+        jobs = 1
+    for result in _run_chunks(specs, min(jobs, max(1, len(specs))), backend, scheduler):
+        summary.skipped.extend(result.skipped)
+        if progress:
+            progress(len(specs[result.index - first].files))
+
+    summary.outputs = _merge_parts(parts_dir, suffix, out, [i for _, i in files], summary)
+    skipped_path = out.with_name(out.name + ".skipped.csv")
+    write_table(pd.DataFrame(summary.skipped, columns=["path", "reason"]), skipped_path)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _merge_parts(
+    parts_dir: Path, suffix: str, out: Path, current: list[str], summary: RunSummary
+) -> tuple[Path, ...]:
+    """Stream the parts into the final tables, each article from its newest part.
+
+    Articles no longer among the inputs are left out; the article table
+    follows the order the files were found in and flags wire copies.
+    """
+    from .wirecopies import find_copies
+
+    parts = _done_parts(parts_dir, suffix)
+    owner: dict[str, int] = {}
+    article_tables = []
+    for index, _, articles in parts:
+        table = read_table(articles)
+        article_tables.append(table)
+        owner.update(dict.fromkeys(table["article_id"], index))
+    wanted = set(current)
+    owner = {a: i for a, i in owner.items() if a in wanted}
+    tables = [t[t["article_id"].map(owner).eq(i)] for (i, _, _), t in zip(parts, article_tables)]
+    articles = pd.concat(tables, ignore_index=True) if tables else pd.DataFrame(columns=["article_id"])
+    order = {a: n for n, a in enumerate(current)}
+    articles = articles.sort_values("article_id", key=lambda s: s.map(order), kind="stable", ignore_index=True)
+
+    prints = [
+        (a, np.array([int(h, 16) for h in str(fp).split()], dtype=np.uint32))
+        for a, fp in zip(articles["article_id"], articles.get("fingerprint", pd.Series(dtype=str)).fillna(""))
+    ]
+    copies = find_copies(prints)
+    articles["copy_of"] = [copies.get(a, "") for a in articles["article_id"]]
+    articles = articles.drop(columns=["fingerprint"], errors="ignore")
+    summary.copies = len(copies)
+    summary.articles = len(articles)
+
+    sentences_out, articles_out = out, companion_path(out, "articles")
+    with _TableAppender(sentences_out) as sink:
+        for index, sentences, _ in parts:
+            table = read_table(sentences)
+            table = table[table["article_id"].map(owner).eq(index)]
+            summary.sentences += len(table)
+            sink.append(table)
+    write_table(articles, articles_out)
+    return sentences_out, articles_out
+
+
+class _TableAppender:
+    """Append DataFrames to one CSV, JSON Lines or Parquet file; rename when closed."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.tmp = path.with_name(f".{path.name}.partial")
+        self.suffix = path.suffix.lower()
+        self.writer = None
+        self.count = 0
+
+    def __enter__(self) -> "_TableAppender":
+        self.tmp.unlink(missing_ok=True)
+        return self
+
+    def append(self, table: pd.DataFrame) -> None:
+        if self.suffix == ".parquet":
+            import pyarrow as pa
+            import pyarrow.parquet as pq
+
+            batch = pa.Table.from_pandas(table, preserve_index=False,
+                                         schema=self.writer.schema if self.writer else None)
+            if self.writer is None:
+                self.writer = pq.ParquetWriter(self.tmp, batch.schema)
+            self.writer.write_table(batch)
+        elif self.suffix == ".csv":
+            table.to_csv(self.tmp, mode="a", header=self.count == 0, index=False)
+        else:
+            if len(table):
+                text = table.to_json(orient="records", lines=True, force_ascii=False)
+                with open(self.tmp, "a", encoding="utf-8") as f:
+                    f.write(text if text.endswith("\n") else text + "\n")
+        self.count += 1
+
+    def __exit__(self, kind, value, tb) -> None:
+        if self.writer is not None:
+            self.writer.close()
+        if kind is None:
+            if not self.tmp.exists():  # nothing was scored: an empty table with the columns
+                from .scoring import SENTENCE_COLUMNS
+
+                write_table(pd.DataFrame(columns=SENTENCE_COLUMNS), self.tmp.with_suffix(self.suffix))
+                os.replace(self.tmp.with_suffix(self.suffix), self.tmp)
+            os.replace(self.tmp, self.path)
+        else:
+            self.tmp.unlink(missing_ok=True)
