@@ -104,3 +104,17 @@ def test_tables_round_trip(sample_scores, tmp_path, ext):
         back = toolkit.read_table(path)
         pd.testing.assert_frame_equal(back, table, check_dtype=False, check_exact=False, rtol=1e-9)
     assert not list(tmp_path.glob(".*partial"))
+
+
+def test_features_shared_across_labellers_give_the_same_probabilities():
+    import numpy as np
+
+    from toolkit.scoring import _predict_proba
+
+    models = toolkit.load_models()
+    texts = [s.text for s in toolkit.split_sentences((EXAMPLES / "003_8796687a21e2af44.txt").read_text("utf-8"))]
+    cache: dict = {}
+    for model in models:
+        np.testing.assert_allclose(_predict_proba(model.estimator, texts, cache), model.estimator.predict_proba(texts))
+    # word and character n-grams are computed once for all three labellers, cue features once each
+    assert len(cache) == 2 + len(models)

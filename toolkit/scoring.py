@@ -64,13 +64,14 @@ def load_models(
     return [load_model(labeller, models_dir) for labeller in host.labellers(labellers)]
 
 
-def predict(model: SavedModel, texts: Sequence[str]) -> pd.DataFrame:
+def predict(model: SavedModel, texts: Sequence[str], features: dict | None = None) -> pd.DataFrame:
     """One labeller's output columns for ``texts``.
 
     Single-label: ``<name>`` (the label) and ``<name>_p`` (its probability).
     Multi-label: ``<name>`` (labels joined by ``;``, empty for none) and
     ``<name>_p_<label>`` for every label; a label is given at probability 0.5
-    or more.
+    or more.  ``features`` is a cache shared by the models scoring the same
+    texts (see :func:`_predict_proba`).
     """
     labeller, estimator = model.labeller, model.estimator
     name = labeller.name
@@ -78,7 +79,7 @@ def predict(model: SavedModel, texts: Sequence[str]) -> pd.DataFrame:
     if not texts:
         columns = [name] + ([f"{name}_p_{l}" for l in labeller.labels] if labeller.multi_label else [f"{name}_p"])
         return pd.DataFrame({c: pd.Series(dtype=object if c == name else float) for c in columns})
-    proba = estimator.predict_proba(texts) if hasattr(estimator, "predict_proba") else None
+    proba = _predict_proba(estimator, texts, {} if features is None else features)
     if labeller.multi_label:
         if proba is None:
             chosen = np.asarray(estimator.predict(texts), dtype=bool)
@@ -94,6 +95,65 @@ def predict(model: SavedModel, texts: Sequence[str]) -> pd.DataFrame:
     classes = np.asarray(estimator.classes_, dtype=object)
     best = proba.argmax(axis=1)
     return pd.DataFrame({name: classes[best], f"{name}_p": proba[np.arange(len(texts)), best]})
+
+
+_FEATURE_KEYS: dict[int, tuple[object, str]] = {}
+
+
+def _feature_key(transformer: object) -> str:
+    """Content hash of a fitted transformer, computed once per object."""
+    held = _FEATURE_KEYS.get(id(transformer))
+    if held is None or held[0] is not transformer:
+        import hashlib
+
+        import joblib
+
+        vocabulary = getattr(transformer, "vocabulary_", None)
+        if isinstance(vocabulary, dict):  # a fitted text vectoriser: hashing its vocabulary is the costly part
+            idf = getattr(transformer, "idf_", None)
+            key = "|".join([
+                type(transformer).__qualname__,
+                joblib.hash(transformer.get_params()),
+                str(hash(tuple(vocabulary.items()))),  # per-process hash: keys never leave the process
+                hashlib.sha256(idf.tobytes()).hexdigest() if idf is not None else "",
+            ])
+        else:
+            key = joblib.hash(transformer)
+        held = (transformer, key)
+        _FEATURE_KEYS[id(transformer)] = held
+    return held[1]
+
+
+def _predict_proba(estimator: object, texts: list[str], features: dict) -> np.ndarray | None:
+    """``estimator.predict_proba(texts)``, computing shared features once.
+
+    Labellers trained on the same sentences with the core's text pipeline
+    hold identical fitted vectorisers; for a ``Pipeline`` of a
+    ``FeatureUnion`` and a classifier, each feature block is looked up in
+    ``features`` by the content hash of its transformer, so the costly
+    character n-grams are computed once per chunk for all labellers.
+    Estimators of any other shape are called as they are.
+    """
+    from sklearn.pipeline import FeatureUnion, Pipeline
+
+    if not hasattr(estimator, "predict_proba"):
+        return None
+    steps = getattr(estimator, "steps", None)
+    if not (isinstance(estimator, Pipeline) and len(steps) == 2 and isinstance(steps[0][1], FeatureUnion)):
+        return estimator.predict_proba(texts)
+    import scipy.sparse as sp
+
+    union, classifier = steps[0][1], steps[1][1]
+    weights = union.transformer_weights or {}
+    blocks = []
+    for name, transformer in union.transformer_list:
+        if transformer == "drop":
+            continue
+        key = _feature_key(transformer)
+        if key not in features:
+            features[key] = sp.csr_matrix(transformer.transform(texts))
+        blocks.append(features[key] * weights[name] if name in weights else features[key])
+    return classifier.predict_proba(sp.hstack(blocks).tocsr())
 
 
 def _sentence_rows(articles: Iterable[Article]) -> pd.DataFrame:
@@ -122,7 +182,8 @@ def score_articles(
 def _score_chunk(articles: list[Article], models: Sequence[SavedModel]) -> pd.DataFrame:
     table = _sentence_rows(articles)
     texts = table["text"].tolist()
-    return pd.concat([table, *(predict(m, texts) for m in models)], axis=1)
+    features: dict = {}
+    return pd.concat([table, *(predict(m, texts, features) for m in models)], axis=1)
 
 
 def summarize(sentences: pd.DataFrame, models: Sequence[SavedModel], paths: Mapping[str, str | None] | None = None) -> pd.DataFrame:
