@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import InputError
-from .reading import Article, Skipped, UnreadableArticle, decode, find_articles
+from .reading import Article, UnreadableArticle, article_text, find_articles, read_bytes
 from .sentences import split_sentences
 from .tables import companion_path, read_table, table_format, write_table
 
@@ -114,20 +114,13 @@ def score_chunk(spec: ChunkSpec) -> ChunkResult:
     skipped: list[tuple[str, str]] = []
     for path, article_id in spec.files:
         try:
-            data = Path(path).read_bytes()
-        except FileNotFoundError:
-            skipped.append((path, "file vanished before it was read"))
-            continue
-        except OSError as exc:
-            skipped.append((path, f"cannot read: {exc.strerror or exc}"))
-            continue
-        try:
-            text = decode(data, spec.encoding).lstrip("\ufeff")
+            data = read_bytes(path)
+            text = article_text(data, spec.encoding)
         except UnreadableArticle as exc:
             skipped.append((path, str(exc)))
             continue
         if not split_sentences(text):
-            skipped.append((path, "empty file" if not text.strip() else "no sentences"))
+            skipped.append((path, "no sentences"))
             continue
         articles.append(Article(article_id, text, path))
         hashes[article_id] = hashlib.sha256(data).hexdigest()

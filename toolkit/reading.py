@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .errors import InputError, ToolkitError
 
-__all__ = ["Article", "Skipped", "find_articles", "read_article", "read_articles"]
+__all__ = ["Article", "Skipped", "find_articles", "read_article", "read_articles", "read_bytes", "article_text", "decode"]
 
 
 @dataclass(frozen=True)
@@ -126,24 +126,39 @@ def _or_unreadable(data: bytes, codec: str) -> str:
         raise UnreadableArticle(f"not valid {codec} text (invalid byte at offset {exc.start})") from exc
 
 
-def read_article(path: str | os.PathLike[str], encoding: str | None = None) -> str:
-    """The text of one article file, decoded as :func:`decode` explains.
+def read_bytes(path: str | os.PathLike[str]) -> bytes:
+    """The raw content of an article file.
 
     Raises
     ------
     UnreadableArticle
-        The file vanished or is unreadable, empty, or binary.
+        The file vanished or cannot be read.
     """
     try:
-        data = Path(path).read_bytes()
+        return Path(path).read_bytes()
     except FileNotFoundError:
         raise UnreadableArticle("file vanished before it was read") from None
     except OSError as exc:
         raise UnreadableArticle(f"cannot read: {exc.strerror or exc}") from exc
+
+
+def article_text(data: bytes, encoding: str | None = None) -> str:
+    """The text of an article file's bytes, decoded as :func:`decode` explains.
+
+    Raises
+    ------
+    UnreadableArticle
+        The content is binary, undecodable, or empty.
+    """
     text = decode(data, encoding).lstrip("\ufeff")
     if not text.strip():
         raise UnreadableArticle("empty file")
     return text
+
+
+def read_article(path: str | os.PathLike[str], encoding: str | None = None) -> str:
+    """The text of one article file (see :func:`article_text`)."""
+    return article_text(read_bytes(path), encoding)
 
 
 def read_articles(files: Iterable[tuple[Path, str]], encoding: str | None = None) -> Iterator[Article | Skipped]:
