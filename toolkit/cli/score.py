@@ -24,6 +24,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--labeller", action="append", default=[], metavar="NAME", help="only this labeller (repeatable)")
     p.add_argument("--glob", default="*.txt", help="file-name pattern inside folders (default: %(default)s)")
     p.add_argument("--encoding", help="decode every file with this codec instead of detecting it")
+    p.add_argument("--report", metavar="HTML", help="also write an offline HTML report of the run")
     big = p.add_argument_group("large folders (with --out)")
     big.add_argument("--jobs", type=int, default=None, metavar="N",
                      help="worker processes (default: all cores; one for fewer than 1,000 articles)")
@@ -49,6 +50,13 @@ def run(args: argparse.Namespace) -> int:
     for path, reason in result.skipped.itertuples(index=False):
         print(f"toolkit: skipped {path}: {reason}", file=sys.stderr)
     print(render_summary(result.articles))
+    if args.report:
+        from pathlib import Path
+
+        from ..report import build_report
+
+        Path(args.report).write_text(build_report(result.sentences, result.articles), encoding="utf-8")
+        print(f"report -> {args.report}", file=sys.stderr)
     return EXIT_SKIPPED if len(result.skipped) else 0
 
 
@@ -82,6 +90,10 @@ def _score_to_files(args: argparse.Namespace) -> int:
         f"{summary.copies} wire copies, in {summary.seconds:.1f} s -> {', '.join(map(str, summary.outputs))}",
         file=sys.stderr,
     )
+    if args.report:
+        from ..report import write_report
+
+        print(f"report -> {write_report(args.out, args.report)}", file=sys.stderr)
     return EXIT_SKIPPED if summary.skipped else 0
 
 
