@@ -36,17 +36,19 @@ class CueFeatures(TransformerMixin, BaseEstimator):
         """Compile the cue patterns; the texts themselves are not needed."""
         groups = dict(self.cues or {})
         self.feature_names_ = np.array([f"cue_{name}" for name in groups], dtype=object)
-        self.patterns_ = [
-            re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\b", re.IGNORECASE)
-            for patterns in groups.values()
-        ]
+        # Plain strings, not compiled patterns: a saved model then holds only
+        # data that loads without running code (see toolkit.persistence).
+        self.regexes_ = [r"\b(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\b" for patterns in groups.values()]
+        for regex in self.regexes_:
+            re.compile(regex, re.IGNORECASE)  # fail at fit time on a bad pattern
         return self
 
     def transform(self, X: Iterable[str]) -> sp.csr_matrix:
         """One row per text, one column per group: log-scaled match counts."""
-        check_is_fitted(self, "patterns_")
-        rows = [[len(p.findall(text)) for p in self.patterns_] for text in X]
-        counts = np.asarray(rows, dtype=float).reshape(len(rows), len(self.patterns_))
+        check_is_fitted(self, "regexes_")
+        patterns = [re.compile(regex, re.IGNORECASE) for regex in self.regexes_]
+        rows = [[len(p.findall(text)) for p in patterns] for text in X]
+        counts = np.asarray(rows, dtype=float).reshape(len(rows), len(patterns))
         return sp.csr_matrix(np.log1p(counts))
 
     def get_feature_names_out(self, input_features: object = None) -> np.ndarray:

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import io
 import os
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,7 +22,7 @@ from .errors import LabelsError
 from .labeller import Labeller
 from .paths import default_labels_dir
 
-__all__ = ["LabelledData", "load_labels", "read_labels", "labels_path", "SEPARATOR"]
+__all__ = ["LabelledData", "load_labels", "read_labels", "labels_path", "add_labels", "SEPARATOR"]
 
 SEPARATOR = ";"
 REQUIRED = ("text", "label")
@@ -140,3 +142,54 @@ def _show(label: object) -> str:
     if isinstance(label, tuple):
         return repr(SEPARATOR.join(label)) if label else "with no label"
     return repr(label)
+
+
+def add_labels(
+    labeller: Labeller, new_file: str | os.PathLike[str], labels_dir: str | os.PathLike[str] | None = None
+) -> tuple[int, int, Path]:
+    """Append the new rows of ``new_file`` to ``labels/<name>.csv``.
+
+    Every row of ``new_file`` is validated first, and none may give a text
+    another label than the labels file already does; only then are the rows
+    not already present appended, keeping every existing row and its order.
+    The file is replaced atomically.  Returns (rows added, rows already
+    there, path of the labels file).
+
+    Raises
+    ------
+    LabelsError
+        A bad row in ``new_file`` or a contradiction, naming file and line;
+        nothing is written then.
+    """
+    path = labels_path(labeller, labels_dir)
+    incoming = read_labels(new_file, labeller)
+    existing = read_labels(path, labeller) if path.is_file() else None
+    known = {} if existing is None else dict(zip(existing.texts, zip(existing.targets, existing.frame["line"])))
+    rows, skipped = [], 0
+    for text, label, source, line in incoming.frame.itertuples(index=False):
+        if text in known:
+            if known[text][0] != label:
+                raise LabelsError(
+                    f"{new_file}:{line}: this text is labelled {_show(label)} here but {_show(known[text][0])} "
+                    f"in {path}:{known[text][1]}; correct one of them, then add again"
+                )
+            skipped += 1
+            continue
+        known[text] = (label, line)
+        rows.append({"text": text, "label": SEPARATOR.join(label) if isinstance(label, tuple) else label,
+                     "source": source})
+    raw = path.read_bytes() if path.is_file() else b""
+    header = next(csv.reader([raw.decode("utf-8-sig").split("\n", 1)[0]])) if raw else ["text", "label", "source"]
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=header, extrasaction="ignore", lineterminator="\r\n" if b"\r\n" in raw else "\n")
+    if not raw:
+        writer.writeheader()
+    elif not raw.endswith(b"\n"):
+        out.write("\n")
+    writer.writerows(rows)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    with os.fdopen(fd, "wb") as f:
+        f.write(raw + out.getvalue().encode("utf-8"))
+    os.replace(tmp, path)
+    return len(rows), skipped, path

@@ -14,6 +14,7 @@ import hashlib
 import json
 import os
 import platform
+import shutil
 import tempfile
 import warnings
 from dataclasses import dataclass
@@ -27,12 +28,14 @@ from .labeller import Labeller
 from .paths import default_models_dir
 from .training import TrainedModel
 
-__all__ = ["FORMAT_VERSION", "SavedModel", "save_model", "load_model", "model_dir"]
+__all__ = ["FORMAT_VERSION", "SavedModel", "save_model", "load_model", "model_dir", "list_versions", "use_version"]
 
 #: Bump when the layout of a model folder changes in a way older code cannot read.
 FORMAT_VERSION = 1
 MODEL_FILE = "model.joblib"
 METADATA_FILE = "metadata.json"
+#: Earlier versions of a labeller's model: ``models/<name>/history/v<N>/``.
+HISTORY_DIR = "history"
 
 
 @dataclass(frozen=True)
@@ -86,15 +89,19 @@ def save_model(trained: TrainedModel, models_dir: str | os.PathLike[str] | None 
     """Write a trained model and its manifest; returns the model's folder.
 
     Each file is written under a temporary name and renamed, so an interrupted
-    save never leaves a half-written model behind a valid manifest.
+    save never leaves a half-written model behind a valid manifest.  The model
+    it replaces is kept in ``history/v<N>/`` beside it, and the new one gets
+    the next version number.
     """
     folder = model_dir(trained.labeller, models_dir)
     folder.mkdir(parents=True, exist_ok=True)
+    version = _archive_current(folder)
     model_path = folder / MODEL_FILE
     _write_atomically(model_path, lambda p: joblib.dump(trained.estimator, p, compress=3))
     labeller = trained.labeller
     metadata = {
         "format_version": FORMAT_VERSION,
+        "version": version,
         "labeller": labeller.name,
         "labels": list(labeller.labels),
         "multi_label": labeller.multi_label,
@@ -110,6 +117,57 @@ def save_model(trained: TrainedModel, models_dir: str | os.PathLike[str] | None 
     text = json.dumps(metadata, indent=2, ensure_ascii=False) + "\n"
     _write_atomically(folder / METADATA_FILE, lambda p: p.write_text(text, encoding="utf-8"))
     return folder
+
+
+def _archive_current(folder: Path) -> int:
+    """Copy the current model into the history; returns the next version number."""
+    if not (folder / METADATA_FILE).is_file():
+        return 1 + max((v["version"] for v in _history(folder)), default=0)
+    current = json.loads((folder / METADATA_FILE).read_text(encoding="utf-8"))
+    version = int(current.get("version", 1))
+    target = folder / HISTORY_DIR / f"v{version}"
+    if not (target / METADATA_FILE).is_file():
+        target.mkdir(parents=True, exist_ok=True)
+        for name in (current.get("model_file", MODEL_FILE), METADATA_FILE):
+            if (folder / name).is_file():
+                shutil.copy2(folder / name, target / name)
+    return 1 + max(version, *(v["version"] for v in _history(folder)))
+
+
+def _history(folder: Path) -> list[dict]:
+    found = []
+    for meta in sorted((folder / HISTORY_DIR).glob(f"v*/{METADATA_FILE}")):
+        data = json.loads(meta.read_text(encoding="utf-8"))
+        data["version"] = int(data.get("version", meta.parent.name[1:]))
+        data["folder"] = str(meta.parent)
+        found.append(data)
+    return found
+
+
+def list_versions(name: str, models_dir: str | os.PathLike[str] | None = None) -> list[dict]:
+    """Every saved version of a labeller's model, oldest first; the current one has ``current: True``."""
+    folder = model_dir(name, models_dir)
+    versions = {v["version"]: {**v, "current": False} for v in _history(folder)}
+    if (folder / METADATA_FILE).is_file():
+        current = read_metadata(folder, name)
+        number = int(current.get("version", 1))
+        versions[number] = {**current, "version": number, "folder": str(folder), "current": True}
+    return [versions[k] for k in sorted(versions)]
+
+
+def use_version(name: str, version: int, models_dir: str | os.PathLike[str] | None = None) -> dict:
+    """Make an earlier version the current model again (the current one stays in the history)."""
+    folder = model_dir(name, models_dir)
+    source = folder / HISTORY_DIR / f"v{version}"
+    if not (source / METADATA_FILE).is_file():
+        known = ", ".join(str(v["version"]) for v in list_versions(name, models_dir)) or "none"
+        raise ModelNotFoundError(f"labeller {name!r} has no model version {version} (versions: {known})")
+    _archive_current(folder)
+    metadata = json.loads((source / METADATA_FILE).read_text(encoding="utf-8"))
+    model_file = metadata.get("model_file", MODEL_FILE)
+    _write_atomically(folder / model_file, lambda p: shutil.copyfile(source / model_file, p))
+    _write_atomically(folder / METADATA_FILE, lambda p: shutil.copyfile(source / METADATA_FILE, p))
+    return metadata
 
 
 def read_metadata(folder: Path, name: str) -> dict:
@@ -133,13 +191,18 @@ def read_metadata(folder: Path, name: str) -> dict:
     return metadata
 
 
-def load_model(labeller: Labeller, models_dir: str | os.PathLike[str] | None = None) -> SavedModel:
+def load_model(
+    labeller: Labeller, models_dir: str | os.PathLike[str] | None = None, *, version: int | None = None
+) -> SavedModel:
     """Load the saved model of ``labeller`` after checking its manifest.
+
+    ``version`` loads an earlier version from the model's history.
 
     Raises
     ------
     ModelNotFoundError
-        The labeller has never been trained into ``models_dir``.
+        The labeller has never been trained into ``models_dir``, or has no
+        such version.
     ModelError
         The manifest is unreadable or from a newer format, the model file was
         changed after saving, or the model knows other labels than the plugin
@@ -147,7 +210,11 @@ def load_model(labeller: Labeller, models_dir: str | os.PathLike[str] | None = N
     """
     folder = model_dir(labeller, models_dir)
     name = labeller.name
+    if version is not None and (folder / HISTORY_DIR / f"v{version}").is_dir():
+        folder = folder / HISTORY_DIR / f"v{version}"
     metadata = read_metadata(folder, name)
+    if version is not None and int(metadata.get("version", 1)) != version:
+        raise ModelNotFoundError(f"labeller {name!r} has no model version {version}")
     retrain = f"retrain: toolkit train --labeller {name}"
     if list(metadata.get("labels", [])) != list(labeller.labels) or bool(metadata.get("multi_label")) != labeller.multi_label:
         raise ModelError(

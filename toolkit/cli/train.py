@@ -6,6 +6,10 @@ import argparse
 
 from .common import host_from, shared_options
 
+#: A new model whose cross-validated macro-F1 falls more than this below the
+#: current one's is not saved without --force.
+MAX_DROP = 0.02
+
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
@@ -15,6 +19,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--labeller", action="append", default=[], metavar="NAME", help="only this labeller (repeatable)")
     p.add_argument("--folds", type=int, default=5, help="cross-validation folds (default: %(default)s)")
+    p.add_argument("--force", action="store_true",
+                   help=f"save even when macro-F1 drops more than {MAX_DROP} below the current model's")
     p.set_defaults(run=run)
 
 
@@ -26,12 +32,38 @@ def run(args: argparse.Namespace) -> int:
     host = host_from(args)
     labellers = host.labellers(args.labeller or None)
     data = {l.name: load_labels(l, args.labels) for l in labellers}  # fail on bad labels before any work
+    refused = []
     for labeller in labellers:
         trained = train(labeller, data[labeller.name], folds=args.folds)
-        folder = save_model(trained, args.models)
         print(render_cv(trained.cv))
-        print(f"saved {folder}\n")
+        previous = _current_scores(labeller.name, args.models)
+        if previous is not None:
+            version, macro = previous
+            change = trained.cv.macro_f1 - macro
+            print(f"previous model (version {version}): macro-F1 {macro:.3f}; change {change:+.3f}")
+            if change < -MAX_DROP and not args.force:
+                refused.append(labeller.name)
+                print(f"NOT saved: macro-F1 drops by more than {MAX_DROP}; check the new labels "
+                      f"(toolkit labels stats) or save anyway with --force\n")
+                continue
+        print(f"saved {save_model(trained, args.models)}\n")
+    if refused:
+        from ..errors import ModelError
+
+        raise ModelError(f"kept the current model of {', '.join(refused)}: the new one scores worse (use --force)")
     return 0
+
+
+def _current_scores(name: str, models_dir) -> tuple[int, float] | None:
+    """Version and cross-validated macro-F1 of the current model, if any."""
+    from ..persistence import model_dir, read_metadata
+
+    folder = model_dir(name, models_dir)
+    if not (folder / "metadata.json").is_file():
+        return None
+    metadata = read_metadata(folder, name)
+    macro = ((metadata.get("cv") or {}).get("model") or {}).get("macro_f1")
+    return None if macro is None else (int(metadata.get("version", 1)), float(macro))
 
 
 def render_cv(cv) -> str:

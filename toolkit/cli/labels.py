@@ -1,0 +1,58 @@
+"""``toolkit labels``: counts per label, and taking new labelled rows in safely."""
+
+from __future__ import annotations
+
+import argparse
+
+from .common import host_from, shared_options
+
+#: Fewer examples than this and a label is hard to learn.
+FEW_EXAMPLES = 20
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("labels", parents=[shared_options()], help="label counts; add labelled rows",
+                       description="Inspect and extend the labels/ CSV files.")
+    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    stats = actions.add_parser("stats", parents=[shared_options()], help="rows per label per labeller")
+    stats.add_argument("--labeller", action="append", default=[], metavar="NAME")
+    stats.set_defaults(run=run_stats)
+    add = actions.add_parser(
+        "add", parents=[shared_options()], help="merge a CSV of labelled rows into labels/<name>.csv",
+        description="Validate FILE (text,label[,source]; extra columns are ignored) and append its new rows to "
+        "labels/<name>.csv. Nothing is merged unless every row is valid and none contradicts a row already "
+        "there; rows already present are skipped; the file is replaced atomically.",
+    )
+    add.add_argument("file", metavar="FILE")
+    add.add_argument("--labeller", metavar="NAME", help="labeller the rows are for (default: FILE's name)")
+    add.set_defaults(run=run_add)
+
+
+def run_stats(args: argparse.Namespace) -> int:
+    from ..labels import load_labels
+
+    for labeller in host_from(args).labellers(args.labeller or None):
+        data = load_labels(labeller, args.labels)
+        counts = {label: 0 for label in labeller.labels}
+        for target in data.targets:
+            for label in target if labeller.multi_label else [target]:
+                counts[label] += 1
+        if labeller.multi_label:
+            counts["(none)"] = sum(1 for t in data.targets if not t)
+        print(f"{labeller.name}: {len(data)} rows from {data.frame['source'].replace('', None).nunique()} articles")
+        for label, n in counts.items():
+            warn = "  <- few examples: label more" if label != "(none)" and n < FEW_EXAMPLES else ""
+            print(f"  {label:<14} {n:>6}{warn}")
+    return 0
+
+
+def run_add(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from ..labels import add_labels
+
+    host = host_from(args)
+    labeller = host.labeller(args.labeller or Path(args.file).stem)
+    added, skipped, path = add_labels(labeller, args.file, args.labels)
+    print(f"{labeller.name}: added {added} rows to {path} ({skipped} already there)")
+    return 0
