@@ -93,3 +93,63 @@ def test_retrain_keeps_history_refuses_a_worse_model_and_rolls_back(loop, capsys
     listing = capsys.readouterr().out
     assert "colour               2*" in listing and "colour               3 " in listing
     assert main(["models", "use", "colour", "9", *common]) == 1
+
+
+def clean_rows():
+    """120 plainly red or blue sentences, varied enough not to be near-duplicates, from twelve articles."""
+    import random
+
+    rng = random.Random(0)
+    words = ("rose car apple flag brick wine kite door scarf boat lamp chair bike cup pen hat sock ball bird "
+             "shoe book tent mug fan tie box bag coat drum vase road hill cloud lake tree wall gate roof").split()
+    rows = []
+    for i in range(60):
+        for colour in ("red", "blue"):
+            a, b, c, d = rng.sample(words, 4)
+            rows.append((f"{colour} {a} and {colour} {b} beside a {c} with {colour} {d}", colour, f"a{i % 12}"))
+    return rows
+
+
+def test_audit_ranks_planted_label_errors_first(tmp_path):
+    from toolkit.audit import audit_labels
+
+    rows = clean_rows()
+    planted = {5, 22, 47, 90}
+    rows = [(t, {"red": "blue", "blue": "red"}[l] if i in planted else l, s) for i, (t, l, s) in enumerate(rows)]
+    rows.append((rows[0][0] + "!", "blue", "dup"))  # a near-duplicate of row 0 with the other label
+    write_labels(tmp_path / "colour.csv", rows)
+    labeller = toolkit.Labeller(name="colour", labels=("red", "blue", "green"), description="c")
+    table, unused = audit_labels(labeller, toolkit.load_labels(labeller, tmp_path), folds=4)
+    planted_lines = {i + 2 for i in planted}  # header is line 1
+    top = table.head(len(planted) + 2)
+    assert top["line"].iloc[:2].tolist() == [2, len(rows) + 1] and top["suspicion"].iloc[0] == 1.0
+    assert planted_lines <= set(table.head(len(planted) + 4)["line"])
+    assert unused == ["green"]
+
+
+def test_labels_audit_command(loop, capsys):
+    tmp, common = loop
+    assert main(["labels", "audit", "--labeller", "colour", "--out", str(tmp / "audit.csv"), *common]) == 0
+    assert "rows probably mislabelled" in capsys.readouterr().out and (tmp / "audit.csv").is_file()
+
+
+def test_suggest_then_add_then_train(loop, capsys):
+    from toolkit.similarity import near_duplicate_pairs
+    from toolkit.tables import read_table
+
+    tmp, common = loop
+    (tmp / "articles" / "b.txt").write_text(
+        "Red roses bloom.\nA scarlet sunset glows. The navy ocean waits! A crimson coat hangs. "
+        "The azure sky clears. A crimson coat hangs again!", encoding="utf-8")
+    assert main(["train", *common, "--folds", "4"]) == 0
+    assert main(["suggest", str(tmp / "articles"), "--labeller", "colour", "-n", "4",
+                 "--out", str(tmp / "next.csv"), *common]) == 0
+    table = read_table(tmp / "next.csv")
+    assert list(table.columns[:3]) == ["text", "label", "source"] and 0 < len(table) <= 4
+    assert "Red roses bloom." not in set(table["text"])  # already labelled (as a near-duplicate)
+    assert not len(near_duplicate_pairs(table["text"].tolist()))
+    assert set(table["label"]) <= {"red", "blue"} and table["probability"].between(0, 1).all()
+    capsys.readouterr()
+    assert main(["labels", "add", str(tmp / "next.csv"), "--labeller", "colour", *common]) == 0
+    assert f"added {len(table)} rows" in capsys.readouterr().out
+    assert main(["train", *common, "--folds", "4", "--force"]) == 0

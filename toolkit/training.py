@@ -23,6 +23,7 @@ from .errors import LabelsError
 from .labeller import Labeller
 from .labels import LabelledData
 from .metrics import calibration_error, score_predictions
+from .probabilities import label_probabilities
 from .similarity import leaks, near_duplicate_pairs
 
 __all__ = ["CrossValidation", "TrainedModel", "cross_validate", "train", "encode_targets"]
@@ -35,7 +36,8 @@ class CrossValidation:
     """Out-of-fold scores of a labeller and of the majority-class baseline.
 
     ``near_duplicates_left_out`` counts test sentences not scored because a
-    near-duplicate of theirs was in the training fold.
+    near-duplicate of theirs was in the training fold; ``proba`` holds the
+    out-of-fold probabilities (for label audits).
     """
 
     labeller: str
@@ -43,6 +45,8 @@ class CrossValidation:
     scores: dict
     baseline: dict
     near_duplicates_left_out: int = 0
+    #: Out-of-fold probability of every label for every row, in data order.
+    proba: np.ndarray | None = field(default=None, repr=False, compare=False)
 
     @property
     def macro_f1(self) -> float:
@@ -125,6 +129,9 @@ def cross_validate(
             dummy = DummyClassifier(strategy="most_frequent").fit(texts[train_idx], y[train_idx])
             base[test_idx] = dummy.predict(texts[test_idx])
             scored[leaks(twins, train_idx, test_idx, len(y))] = False
+    if not scored.any():
+        raise LabelsError(f"{data.path}: every sentence has a near-duplicate in another article; "
+                          "cross-validation needs sentences of their own")
     labels, multi = labeller.labels, labeller.multi_label
     scores = score_predictions(y[scored], pred[scored], labels, multi)
     if proba is not None:
@@ -135,6 +142,7 @@ def cross_validate(
         scores,
         score_predictions(y[scored], base[scored], labels, multi),
         int((~scored).sum()),
+        proba,
     )
 
 
@@ -146,12 +154,9 @@ def _collect_proba(
         return None
     if proba is None:
         proba = np.zeros((n, len(labeller.labels)))
-    p = np.asarray(model.predict_proba(texts), dtype=float)
-    if labeller.multi_label:
-        proba[test_idx] = p
-    else:  # a fold may lack a label: map the model's classes onto all labels
-        columns = [labeller.labels.index(c) for c in model.classes_]
-        proba[np.ix_(test_idx, columns)] = p
+    proba[test_idx] = label_probabilities(
+        labeller.labels, labeller.multi_label, getattr(model, "classes_", None), model.predict_proba(texts)
+    )
     return proba
 
 

@@ -26,6 +26,16 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     add.add_argument("file", metavar="FILE")
     add.add_argument("--labeller", metavar="NAME", help="labeller the rows are for (default: FILE's name)")
     add.set_defaults(run=run_add)
+    audit = actions.add_parser(
+        "audit", parents=[shared_options()], help="rows whose label is probably wrong",
+        description="Cross-validate the labeller and rank rows by how strongly the out-of-fold model disagrees "
+        "with their label (confident learning); near-duplicates with different labels come first; also lists "
+        "labels no row uses.",
+    )
+    audit.add_argument("--labeller", required=True, metavar="NAME")
+    audit.add_argument("--out", metavar="FILE.csv", help="write the ranked rows (default: audit-<NAME>.csv)")
+    audit.add_argument("--top", type=int, default=10, help="rows shown on the terminal (default: %(default)s)")
+    audit.set_defaults(run=run_audit)
 
 
 def run_stats(args: argparse.Namespace) -> int:
@@ -55,4 +65,23 @@ def run_add(args: argparse.Namespace) -> int:
     labeller = host.labeller(args.labeller or Path(args.file).stem)
     added, skipped, path = add_labels(labeller, args.file, args.labels)
     print(f"{labeller.name}: added {added} rows to {path} ({skipped} already there)")
+    return 0
+
+
+def run_audit(args: argparse.Namespace) -> int:
+    from ..audit import audit_labels
+    from ..labels import load_labels
+    from ..tables import write_table
+
+    labeller = host_from(args).labeller(args.labeller)
+    data = load_labels(labeller, args.labels)
+    table, unused = audit_labels(labeller, data)
+    out = write_table(table, args.out or f"audit-{labeller.name}.csv")
+    duplicates = table["reason"].str.startswith("near-duplicate").sum()
+    print(f"{labeller.name}: {len(table) - duplicates} of {len(data)} rows probably mislabelled, "
+          f"{duplicates} in near-duplicate pairs with different labels -> {out}")
+    for row in table.head(args.top).itertuples():
+        print(f"  {data.path.name}:{row.line}  [{row.label}] {row.reason}\n      {row.text[:110]}")
+    if unused:
+        print(f"labels no row uses: {', '.join(unused)}")
     return 0
