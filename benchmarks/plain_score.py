@@ -9,9 +9,9 @@ import re
 import sys
 from pathlib import Path
 
-import joblib
 import numpy as np
 import pandas as pd
+import skops.io as sio
 
 SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"])|\n+")
 BATCH = 200
@@ -19,7 +19,8 @@ BATCH = 200
 
 def main() -> None:
     folder, out, models_dir = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])
-    models = {d.name: joblib.load(d / "model.joblib") for d in sorted(models_dir.iterdir()) if d.is_dir()}
+    paths = {d.name: d / "model.skops" for d in sorted(models_dir.iterdir()) if (d / "model.skops").is_file()}
+    models = {name: sio.load(p, trusted=sio.get_untrusted_types(file=p)) for name, p in paths.items()}
     files = sorted(folder.rglob("*.txt"))
     header = True
     for start in range(0, len(files), BATCH):

@@ -108,8 +108,9 @@ def main() -> None:
 
         one = tmp / "one.txt"
         one.write_text(" ".join(sentences[:12]), encoding="utf-8")
-        bare = [sys.executable, "-c", "import sklearn, pandas, joblib, pathlib; "
-                f"[joblib.load(p) for p in pathlib.Path({str(models_dir)!r}).glob('*/model.joblib')]"]
+        bare = [sys.executable, "-c", "import sklearn, pandas, pathlib, skops.io as sio; "
+                f"[sio.load(p, trusted=sio.get_untrusted_types(file=p)) "
+                f"for p in pathlib.Path({str(models_dir)!r}).glob('*/model.skops')]"]
         startup_bare = min(measure(bare)[0] for _ in range(3))
         startup_toolkit = min(measure([*toolkit_cmd, str(one), "--out", str(tmp / "one.csv")])[0] for _ in range(3))
     if cluster is not None:

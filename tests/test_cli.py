@@ -41,7 +41,7 @@ def test_train_score_evaluate_with_a_plugin_file(workspace, capsys):
     assert main(["train", *common, "--folds", "4"]) == 0
     out = capsys.readouterr().out
     assert "colour: 16 sentences scored, 4-fold cross-validation grouped by article" in out
-    assert "majority baseline" in out and (tmp / "models" / "colour" / "model.joblib").is_file()
+    assert "majority baseline" in out and (tmp / "models" / "colour" / "model.skops").is_file()
 
     assert main(["score", str(tmp / "articles"), *common, "--out", str(tmp / "out" / "s.csv")]) == 0
     assert "2 articles (4 sentences), 0 skipped" in capsys.readouterr().err

@@ -6,7 +6,7 @@ import json
 import pytest
 
 import toolkit
-from toolkit.persistence import FORMAT_VERSION, METADATA_FILE, MODEL_FILE
+from toolkit.persistence import FORMAT_VERSION, METADATA_FILE, MODEL_FILE  # noqa: F401
 
 
 @pytest.fixture
@@ -48,13 +48,16 @@ def test_saved_model_has_a_full_manifest(colour_model, colour_labels):
 
 
 def test_same_labels_give_the_same_model(colour_host, colour_labels, tmp_path):
+    import numpy as np
+
     labeller = colour_host.labeller("colour")
     data = toolkit.load_labels(labeller, colour_labels)
-    digests = []
+    texts = ["a red rose", "the blue sea", "a crimson kite", "red and blue", "nothing at all"]
+    probabilities = []
     for run in ("a", "b"):
-        folder = toolkit.save_model(toolkit.train(labeller, data, validate=False), tmp_path / run)
-        digests.append(hashlib.sha256((folder / MODEL_FILE).read_bytes()).hexdigest())
-    assert digests[0] == digests[1]
+        toolkit.save_model(toolkit.train(labeller, data, validate=False), tmp_path / run)
+        probabilities.append(toolkit.load_model(labeller, tmp_path / run).estimator.predict_proba(texts))
+    np.testing.assert_array_equal(probabilities[0], probabilities[1])
 
 
 def test_saved_model_round_trips(colour_model):
@@ -151,3 +154,36 @@ def test_cross_validation_compares_any_estimator_on_the_same_folds(colour_host, 
     assert own.macro_f1 > dummy.macro_f1
     assert dummy.scores["macro_f1"] == pytest.approx(dummy.baseline["macro_f1"])
     assert 0 <= own.scores["calibration_error"] <= 1
+
+
+def test_a_pickled_model_of_format_1_is_refused(colour_model):
+    labeller, folder = colour_model
+    meta = json.loads((folder / METADATA_FILE).read_text())
+    meta["format_version"] = 1
+    (folder / METADATA_FILE).write_text(json.dumps(meta))
+    with pytest.raises(toolkit.ModelError, match="a pickle, which runs code when loaded"):
+        toolkit.load_model(labeller, folder.parent)
+
+
+def text_lengths(texts):
+    """A plugin's own feature function, which a saved model then refers to."""
+    return [[len(t)] for t in texts]
+
+
+def test_model_types_nobody_trusted_are_refused_until_declared(colour_labels, tmp_path):
+    from sklearn.dummy import DummyClassifier
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import FunctionTransformer
+
+    def build():
+        return make_pipeline(FunctionTransformer(text_lengths), DummyClassifier())
+
+    labeller = toolkit.Labeller(name="colour", labels=("red", "blue"), description="c", estimator=build)
+    trained = toolkit.train(labeller, toolkit.load_labels(labeller, colour_labels), validate=False)
+    folder = toolkit.save_model(trained, tmp_path)
+    with pytest.raises(toolkit.ModelError, match="types toolkit does not trust: .*test_training"):
+        toolkit.load_model(labeller, tmp_path)
+    needed = __import__("skops.io").io.get_untrusted_types(file=folder / "model.skops")
+    trusting = toolkit.Labeller(name="colour", labels=("red", "blue"), description="c", estimator=build,
+                                trusted_types=needed)
+    assert toolkit.load_model(trusting, tmp_path).estimator.predict(["a"]).tolist() == [trained.estimator.predict(["a"])[0]]

@@ -14,9 +14,37 @@ from collections.abc import Iterable, Mapping, Sequence
 import numpy as np
 import scipy.sparse as sp
 from sklearn.base import BaseEstimator, TransformerMixin
+from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.utils.validation import check_is_fitted
 
-__all__ = ["CueFeatures"]
+__all__ = ["CueFeatures", "TfidfFeatures"]
+
+
+class TfidfFeatures(TfidfVectorizer):
+    """scikit-learn's ``TfidfVectorizer``, saved compactly.
+
+    Identical in use; when saved, its vocabulary is stored as one array of
+    terms instead of a dictionary of a hundred thousand entries, which makes
+    a model load in milliseconds through ``skops.io`` (see
+    ``toolkit.persistence``) instead of seconds.
+    """
+
+    def __getstate__(self) -> dict:
+        state = dict(super().__getstate__())
+        vocabulary = state.pop("vocabulary_", None)
+        if vocabulary is not None:
+            terms = [""] * len(vocabulary)
+            for term, index in vocabulary.items():
+                terms[index] = term
+            state["vocabulary_terms_"] = np.array(terms, dtype=str)
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        state = dict(state)
+        terms = state.pop("vocabulary_terms_", None)
+        super().__setstate__(state)
+        if terms is not None:
+            self.vocabulary_ = {term: index for index, term in enumerate(terms.tolist())}
 
 
 class CueFeatures(TransformerMixin, BaseEstimator):

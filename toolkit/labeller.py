@@ -51,19 +51,18 @@ def text_pipeline(
     C : float
         Inverse regularisation strength of the logistic regressions.
     """
-    from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
     from sklearn.multiclass import OneVsRestClassifier
     from sklearn.pipeline import FeatureUnion, Pipeline
 
-    from .features import CueFeatures
+    from .features import CueFeatures, TfidfFeatures
 
     parts: list[tuple[str, Any]] = [
-        ("words", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, strip_accents="unicode")),
+        ("words", TfidfFeatures(ngram_range=(1, 2), sublinear_tf=True, strip_accents="unicode")),
     ]
     if chars:
         parts.append(
-            ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2))
+            ("chars", TfidfFeatures(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2))
         )
     if cues:
         parts.append(("cues", CueFeatures(cues=dict(cues))))
@@ -93,6 +92,10 @@ class Labeller:
         Single-label estimators get label strings as ``y``; multi-label ones get
         an indicator matrix with one column per label, in ``labels`` order.
         Defaults to :func:`text_pipeline`.
+    trusted_types : sequence of str
+        Fully qualified names of the plugin's own estimator classes that its
+        saved models contain; toolkit refuses to load any type it was not told
+        to trust (scikit-learn, numpy and scipy types are trusted already).
     """
 
     name: str
@@ -100,9 +103,11 @@ class Labeller:
     description: str
     multi_label: bool = False
     estimator: Callable[[], "BaseEstimator"] | None = field(default=None, compare=False)
+    trusted_types: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "labels", tuple(self.labels))
+        object.__setattr__(self, "trusted_types", tuple(self.trusted_types))
 
     def problems(self) -> list[str]:
         """Everything wrong with this declaration, as readable phrases."""

@@ -12,12 +12,12 @@ import csv
 import hashlib
 import io
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
+from .atomic import write_atomically
 from .errors import LabelsError
 from .labeller import Labeller
 from .paths import default_labels_dir
@@ -188,8 +188,5 @@ def add_labels(
         out.write("\n")
     writer.writerows(rows)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    with os.fdopen(fd, "wb") as f:
-        f.write(raw + out.getvalue().encode("utf-8"))
-    os.replace(tmp, path)
+    write_atomically(path, lambda tmp: tmp.write_bytes(raw + out.getvalue().encode("utf-8")))
     return len(rows), skipped, path

@@ -1,10 +1,17 @@
 """Saving and loading trained models: a file plus a versioned manifest.
 
-``models/<name>/model.joblib`` holds the fitted estimator and
+``models/<name>/model.skops`` holds the fitted estimator and
 ``models/<name>/metadata.json`` says what it is: the format version, the
 library versions it was fitted with, its labels, the sha256 of the labels file
 and of the model file, its cross-validated scores and the training date.
-Loading checks the manifest before it trusts the file.
+
+Models are stored with ``skops.io``, not pickle: loading a pickle runs
+whatever code the file names, so a model shared by a colleague or downloaded
+with a plugin could do anything.  ``skops.io`` rebuilds only the types it is
+told to trust: scikit-learn's, numpy's and scipy's, toolkit's own feature
+transformers, and the types a labeller declares in ``trusted_types``.
+Loading checks the manifest, the checksum and the types before it trusts the
+file.
 """
 
 from __future__ import annotations
@@ -15,14 +22,18 @@ import json
 import os
 import platform
 import shutil
-import tempfile
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
+import zipfile
+
 import joblib
+import skops
+import skops.io as sio
 from sklearn.base import BaseEstimator
 
+from .atomic import write_atomically
 from .errors import ModelError, ModelNotFoundError
 from .labeller import Labeller
 from .paths import default_models_dir
@@ -31,8 +42,11 @@ from .training import TrainedModel
 __all__ = ["FORMAT_VERSION", "SavedModel", "save_model", "load_model", "model_dir", "list_versions", "use_version"]
 
 #: Bump when the layout of a model folder changes in a way older code cannot read.
-FORMAT_VERSION = 1
-MODEL_FILE = "model.joblib"
+#: 1: joblib pickle (no longer loaded: unpickling runs code); 2: skops.io.
+FORMAT_VERSION = 2
+MODEL_FILE = "model.skops"
+#: toolkit's own estimator types, safe to rebuild from a model file.
+TRUSTED_TYPES = ("toolkit.features.CueFeatures", "toolkit.features.TfidfFeatures")
 METADATA_FILE = "metadata.json"
 #: Earlier versions of a labeller's model: ``models/<name>/history/v<N>/``.
 HISTORY_DIR = "history"
@@ -64,6 +78,7 @@ def _library_versions() -> dict[str, str]:
         "toolkit": __version__,
         "scikit-learn": sklearn.__version__,
         "joblib": joblib.__version__,
+        "skops": skops.__version__,
         "numpy": numpy.__version__,
         "pandas": pandas.__version__,
         "python": platform.python_version(),
@@ -72,17 +87,6 @@ def _library_versions() -> dict[str, str]:
 
 def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def _write_atomically(path: Path, write) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(fd)
-    try:
-        write(Path(tmp))
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def save_model(trained: TrainedModel, models_dir: str | os.PathLike[str] | None = None) -> Path:
@@ -97,7 +101,9 @@ def save_model(trained: TrainedModel, models_dir: str | os.PathLike[str] | None 
     folder.mkdir(parents=True, exist_ok=True)
     version = _archive_current(folder)
     model_path = folder / MODEL_FILE
-    _write_atomically(model_path, lambda p: joblib.dump(trained.estimator, p, compress=3))
+    write_atomically(
+        model_path, lambda p: sio.dump(trained.estimator, p, compression=zipfile.ZIP_DEFLATED, compresslevel=6)
+    )
     labeller = trained.labeller
     metadata = {
         "format_version": FORMAT_VERSION,
@@ -115,7 +121,7 @@ def save_model(trained: TrainedModel, models_dir: str | os.PathLike[str] | None 
         "cv": trained.cv.as_dict() if trained.cv else None,
     }
     text = json.dumps(metadata, indent=2, ensure_ascii=False) + "\n"
-    _write_atomically(folder / METADATA_FILE, lambda p: p.write_text(text, encoding="utf-8"))
+    write_atomically(folder / METADATA_FILE, lambda p: p.write_text(text, encoding="utf-8"))
     return folder
 
 
@@ -165,8 +171,8 @@ def use_version(name: str, version: int, models_dir: str | os.PathLike[str] | No
     _archive_current(folder)
     metadata = json.loads((source / METADATA_FILE).read_text(encoding="utf-8"))
     model_file = metadata.get("model_file", MODEL_FILE)
-    _write_atomically(folder / model_file, lambda p: shutil.copyfile(source / model_file, p))
-    _write_atomically(folder / METADATA_FILE, lambda p: shutil.copyfile(source / METADATA_FILE, p))
+    write_atomically(folder / model_file, lambda p: shutil.copyfile(source / model_file, p))
+    write_atomically(folder / METADATA_FILE, lambda p: shutil.copyfile(source / METADATA_FILE, p))
     return metadata
 
 
@@ -188,6 +194,11 @@ def read_metadata(folder: Path, name: str) -> dict:
             f"the model in {folder} has format version {version}, newer than this toolkit reads "
             f"({FORMAT_VERSION}); upgrade toolkit or retrain: toolkit train --labeller {name}"
         )
+    if version < FORMAT_VERSION:
+        raise ModelError(
+            f"the model in {folder} has format version {version}, a pickle, which runs code when loaded; "
+            f"toolkit no longer loads it: retrain: toolkit train --labeller {name}"
+        )
     return metadata
 
 
@@ -204,9 +215,10 @@ def load_model(
         The labeller has never been trained into ``models_dir``, or has no
         such version.
     ModelError
-        The manifest is unreadable or from a newer format, the model file was
-        changed after saving, or the model knows other labels than the plugin
-        now declares.  Retraining fixes each of these.
+        The manifest is unreadable or from another format, the model file was
+        changed after saving or would rebuild types nobody declared trusted,
+        or the model knows other labels than the plugin now declares.
+        Retraining fixes each of these.
     """
     folder = model_dir(labeller, models_dir)
     name = labeller.name
@@ -228,7 +240,7 @@ def load_model(
         raise ModelError(f"{path} does not match the checksum in its manifest (changed or corrupt); {retrain}")
     saved = metadata.get("libraries", {})
     now = _library_versions()
-    for lib in ("scikit-learn", "joblib", "numpy"):
+    for lib in ("scikit-learn", "skops", "numpy"):
         if saved.get(lib) and saved[lib].split(".")[:2] != now[lib].split(".")[:2]:
             warnings.warn(
                 f"model {name!r} was saved with {lib} {saved[lib]} and is loaded with {now[lib]}; "
@@ -236,7 +248,17 @@ def load_model(
                 stacklevel=2,
             )
     try:
-        estimator = joblib.load(path)
+        needed = sio.get_untrusted_types(file=path)
+    except Exception as exc:
+        raise ModelError(f"cannot read {path}: {type(exc).__name__}: {exc}; {retrain}") from exc
+    refused = sorted(set(needed) - set(TRUSTED_TYPES) - set(labeller.trusted_types))
+    if refused:
+        raise ModelError(
+            f"{path} would rebuild types toolkit does not trust: {', '.join(refused)}; if labeller {name!r} "
+            f"really uses them, its plugin can declare them in Labeller(trusted_types=...); otherwise {retrain}"
+        )
+    try:
+        estimator = sio.load(path, trusted=needed)
     except Exception as exc:
         raise ModelError(f"cannot load {path}: {type(exc).__name__}: {exc}; {retrain}") from exc
     return SavedModel(labeller, estimator, metadata)

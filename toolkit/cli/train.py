@@ -56,12 +56,16 @@ def run(args: argparse.Namespace) -> int:
 
 def _current_scores(name: str, models_dir) -> tuple[int, float] | None:
     """Version and cross-validated macro-F1 of the current model, if any."""
-    from ..persistence import model_dir, read_metadata
+    from ..errors import ModelError
+    from ..persistence import METADATA_FILE, model_dir, read_metadata
 
     folder = model_dir(name, models_dir)
-    if not (folder / "metadata.json").is_file():
+    if not (folder / METADATA_FILE).is_file():
         return None
-    metadata = read_metadata(folder, name)
+    try:
+        metadata = read_metadata(folder, name)
+    except ModelError:  # a model of another format: nothing comparable to guard
+        return None
     macro = ((metadata.get("cv") or {}).get("model") or {}).get("macro_f1")
     return None if macro is None else (int(metadata.get("version", 1)), float(macro))
 
