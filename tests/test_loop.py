@@ -153,3 +153,42 @@ def test_suggest_then_add_then_train(loop, capsys):
     assert main(["labels", "add", str(tmp / "next.csv"), "--labeller", "colour", *common]) == 0
     assert f"added {len(table)} rows" in capsys.readouterr().out
     assert main(["train", *common, "--folds", "4", "--force"]) == 0
+
+
+def test_thresholds_abstain_where_guesses_were_mostly_wrong():
+    import numpy as np
+
+    from toolkit.abstention import choose_thresholds
+
+    labels = ("a", "b")
+    confident = np.array([[0.9, 0.1]] * 20)  # right
+    unsure = np.array([[0.55, 0.45]] * 10)  # wrong 8 times out of 10
+    proba = np.vstack([confident, unsure])
+    y = np.array(["a"] * 20 + ["b"] * 8 + ["a"] * 2, dtype=object)
+    assert 0.55 < choose_thresholds(labels, False, y, proba)["min_probability"] <= 0.9
+    y_right = np.array(["a"] * 30, dtype=object)
+    assert choose_thresholds(labels, False, y_right, proba)["min_probability"] <= 0.55
+    multi = choose_thresholds(labels, True, np.array([[1, 0]] * 20 + [[0, 1]] * 10), proba)
+    assert multi["a"] >= 0.05 and multi["b"] >= 0.05 and multi["a"] < 0.4
+
+
+def test_uncertain_sentences_are_counted_and_can_be_reported_as_such(loop, capsys):
+    tmp, common = loop
+    assert main(["train", *common, "--folds", "4"]) == 0
+    meta = toolkit.load_model(toolkit.load_plugins([tmp / "colour.py"], entry_points=False).labeller("colour"),
+                              tmp / "models").metadata
+    assert set(meta["thresholds"]) == {"min_probability"}
+    (tmp / "articles" / "vague.txt").write_text("Something happened somewhere.", encoding="utf-8")
+    model = toolkit.load_models(models_dir=tmp / "models", host=toolkit.load_plugins([tmp / "colour.py"],
+                                                                                       entry_points=False))
+    model[0].metadata["thresholds"] = {"min_probability": 0.99}  # be very demanding
+    plain = toolkit.score_paths(tmp / "articles", models=model)
+    strict = toolkit.score_paths(tmp / "articles", models=model, abstain=True)
+    unsure = plain.sentences["colour_uncertain"]
+    assert unsure.any()
+    assert set(strict.sentences.loc[unsure, "colour"]) == {"uncertain"}
+    assert (strict.sentences.loc[~unsure, "colour"] == plain.sentences.loc[~unsure, "colour"]).all()
+    assert plain.articles["colour_uncertain"].sum() == unsure.sum()
+    capsys.readouterr()
+    assert main(["score", str(tmp / "articles"), *common]) == 0
+    assert "uncertain sentences: colour " in capsys.readouterr().out

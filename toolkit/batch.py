@@ -53,6 +53,7 @@ class ChunkSpec:
     labellers: tuple[str, ...] | None
     plugin_paths: tuple[str, ...]
     encoding: str | None
+    abstain: bool = False
 
 
 @dataclass(frozen=True)
@@ -125,7 +126,7 @@ def score_chunk(spec: ChunkSpec) -> ChunkResult:
         articles.append(Article(article_id, text, path))
         hashes[article_id] = hashlib.sha256(data).hexdigest()
         prints[article_id] = " ".join(f"{h:x}" for h in fingerprint(text))
-    sentences = _score_chunk(articles, models)
+    sentences = _score_chunk(articles, models, spec.abstain)
     table = summarize(sentences, models, {a.id: a.path for a in articles})
     table["sha256"] = table["article_id"].map(hashes)
     table["fingerprint"] = table["article_id"].map(prints)
@@ -193,6 +194,7 @@ def score_folder(
     resume: bool = False,
     chunk_size: int = CHUNK_ARTICLES,
     progress: Callable[[int], None] | None = None,
+    abstain: bool = False,
 ) -> RunSummary:
     """Score every article under ``paths`` into the tables ``out`` and its ``.articles`` companion.
 
@@ -214,6 +216,8 @@ def score_folder(
         are new or changed since.
     progress : callable, optional
         Called with the number of articles each finished chunk covered.
+    abstain : bool
+        Report uncertain single labels as ``uncertain`` (see ``toolkit.scoring.predict``).
     """
     started = time.perf_counter()
     if backend not in BACKENDS:
@@ -241,7 +245,7 @@ def score_folder(
         ChunkSpec(
             first + n, tuple(todo[k : k + chunk_size]), str(parts_dir), suffix,
             None if models_dir is None else str(models_dir), tuple(labellers) if labellers else None,
-            tuple(str(Path(p).resolve()) for p in plugin_paths), encoding,
+            tuple(str(Path(p).resolve()) for p in plugin_paths), encoding, abstain,
         )
         for n, k in enumerate(range(0, len(todo), chunk_size))
     ]

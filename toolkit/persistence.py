@@ -119,6 +119,7 @@ def save_model(trained: TrainedModel, models_dir: str | os.PathLike[str] | None 
         "model_sha256": _sha256(model_path),
         "libraries": _library_versions(),
         "cv": trained.cv.as_dict() if trained.cv else None,
+        "thresholds": trained.thresholds,
     }
     text = json.dumps(metadata, indent=2, ensure_ascii=False) + "\n"
     write_atomically(folder / METADATA_FILE, lambda p: p.write_text(text, encoding="utf-8"))

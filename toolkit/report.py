@@ -46,7 +46,8 @@ def _labellers(sentences: pd.DataFrame, articles: pd.DataFrame) -> list[_Labelle
     columns = list(sentences.columns)
     for name in columns:
         if f"{name}_p" in columns:
-            labels = [c[len(name) + 1 :] for c in articles.columns if c.startswith(name + "_")]
+            labels = [c[len(name) + 1 :] for c in articles.columns
+                      if c.startswith(name + "_") and c != f"{name}_uncertain"]
             values = [v for v in pd.unique(sentences[name].astype(str)) if v and v not in labels]
             found.append(_Labeller(name, False, tuple(labels + sorted(values))))
         else:

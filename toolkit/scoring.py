@@ -31,6 +31,8 @@ __all__ = [
 ]
 
 SENTENCE_COLUMNS = ["article_id", "sentence", "start", "end", "text"]
+#: The label reported, with ``abstain``, where a labeller is not sure enough.
+UNCERTAIN = "uncertain"
 #: Articles scored together: large enough to vectorise efficiently, small
 #: enough that memory does not grow with the size of the folder.
 CHUNK_ARTICLES = 500
@@ -64,22 +66,30 @@ def load_models(
     return [load_model(labeller, models_dir) for labeller in host.labellers(labellers)]
 
 
-def predict(model: SavedModel, texts: Sequence[str], features: dict | None = None) -> pd.DataFrame:
+def predict(
+    model: SavedModel, texts: Sequence[str], features: dict | None = None, abstain: bool = False
+) -> pd.DataFrame:
     """One labeller's output columns for ``texts``.
 
     Single-label: ``<name>`` (the label) and ``<name>_p`` (its probability).
     Multi-label: ``<name>`` (labels joined by ``;``, empty for none) and
     ``<name>_p_<label>`` for every label; a label is given at probability 0.5
-    or more.  ``features`` is a cache shared by the models scoring the same
-    texts (see :func:`_predict_proba`).
+    or more.  Both get ``<name>_uncertain``: whether the best label's
+    probability is below the threshold chosen by cross-validation, or the
+    labels whose probability is too near 0.5 (see :mod:`toolkit.abstention`);
+    with ``abstain``, an uncertain single label is reported as ``uncertain``.
+    ``features`` is a cache shared by the models scoring the same texts (see
+    :func:`_predict_proba`).
     """
     labeller, estimator = model.labeller, model.estimator
     name = labeller.name
     texts = list(texts)
     if not texts:
-        columns = [name] + ([f"{name}_p_{l}" for l in labeller.labels] if labeller.multi_label else [f"{name}_p"])
-        return pd.DataFrame({c: pd.Series(dtype=object if c == name else float) for c in columns})
+        columns = [name, f"{name}_uncertain"] + (
+            [f"{name}_p_{l}" for l in labeller.labels] if labeller.multi_label else [f"{name}_p"])
+        return pd.DataFrame({c: pd.Series(dtype=float if "_p" in c else object) for c in columns})
     proba = _predict_proba(estimator, texts, {} if features is None else features)
+    thresholds = model.metadata.get("thresholds")
     if labeller.multi_label:
         if proba is None:
             chosen = np.asarray(estimator.predict(texts), dtype=bool)
@@ -87,14 +97,20 @@ def predict(model: SavedModel, texts: Sequence[str], features: dict | None = Non
         else:
             proba = np.asarray(proba, dtype=float)
             chosen = proba >= 0.5
+        margins = np.array([thresholds.get(l, 0.0) for l in labeller.labels]) if thresholds else None
+        unsure = np.abs(proba - 0.5) < margins if margins is not None else np.zeros_like(chosen)
         out = {name: [";".join(l for l, on in zip(labeller.labels, row) if on) for row in chosen]}
+        out[f"{name}_uncertain"] = [";".join(l for l, u in zip(labeller.labels, row) if u) for row in unsure]
         out.update({f"{name}_p_{label}": proba[:, i] for i, label in enumerate(labeller.labels)})
         return pd.DataFrame(out)
     if proba is None:
-        return pd.DataFrame({name: estimator.predict(texts), f"{name}_p": np.nan})
+        return pd.DataFrame({name: estimator.predict(texts), f"{name}_p": np.nan, f"{name}_uncertain": False})
     classes = np.asarray(estimator.classes_, dtype=object)
     best = proba.argmax(axis=1)
-    return pd.DataFrame({name: classes[best], f"{name}_p": proba[np.arange(len(texts)), best]})
+    top = proba[np.arange(len(texts)), best]
+    unsure = top < thresholds["min_probability"] if thresholds else np.zeros(len(texts), dtype=bool)
+    label = np.where(unsure, UNCERTAIN, classes[best]) if abstain else classes[best]
+    return pd.DataFrame({name: label, f"{name}_p": top, f"{name}_uncertain": unsure})
 
 
 _FEATURE_KEYS: dict[int, tuple[object, str]] = {}
@@ -166,24 +182,24 @@ def _sentence_rows(articles: Iterable[Article]) -> pd.DataFrame:
 
 
 def score_articles(
-    articles: Iterable[Article], models: Sequence[SavedModel], *, chunk: int = CHUNK_ARTICLES
+    articles: Iterable[Article], models: Sequence[SavedModel], *, chunk: int = CHUNK_ARTICLES, abstain: bool = False
 ) -> Iterator[pd.DataFrame]:
     """Sentence tables for ``articles``, one per chunk of ``chunk`` articles."""
     batch: list[Article] = []
     for article in articles:
         batch.append(article)
         if len(batch) >= chunk:
-            yield _score_chunk(batch, models)
+            yield _score_chunk(batch, models, abstain)
             batch = []
     if batch:
-        yield _score_chunk(batch, models)
+        yield _score_chunk(batch, models, abstain)
 
 
-def _score_chunk(articles: list[Article], models: Sequence[SavedModel]) -> pd.DataFrame:
+def _score_chunk(articles: list[Article], models: Sequence[SavedModel], abstain: bool = False) -> pd.DataFrame:
     table = _sentence_rows(articles)
     texts = table["text"].tolist()
     features: dict = {}
-    return pd.concat([table, *(predict(m, texts, features) for m in models)], axis=1)
+    return pd.concat([table, *(predict(m, texts, features, abstain) for m in models)], axis=1)
 
 
 def summarize(sentences: pd.DataFrame, models: Sequence[SavedModel], paths: Mapping[str, str | None] | None = None) -> pd.DataFrame:
@@ -191,7 +207,8 @@ def summarize(sentences: pd.DataFrame, models: Sequence[SavedModel], paths: Mapp
 
     A multi-label labeller contributes ``<name>_<label>``, the share of the
     article's sentences that carry the label; a single-label one contributes
-    ``<name>_<label>``, the number of sentences given that label.
+    ``<name>_<label>``, the number of sentences given that label.  Each adds
+    ``<name>_uncertain``, the number of sentences it was not sure of.
     """
     ids = pd.Index(pd.unique(sentences["article_id"]), name="article_id")
     grouped = sentences.groupby("article_id", sort=False)
@@ -199,6 +216,11 @@ def summarize(sentences: pd.DataFrame, models: Sequence[SavedModel], paths: Mapp
     for model in models:
         name, labels = model.labeller.name, model.labeller.labels
         column = sentences[name].fillna("")
+        unsure = sentences.get(f"{name}_uncertain")
+        if unsure is not None:
+            flags = unsure.astype(bool) if not model.labeller.multi_label else unsure.fillna("").astype(str).ne("")
+            parts.append(flags.astype(int).groupby(sentences["article_id"], sort=False).sum()
+                         .reindex(ids).rename(f"{name}_uncertain"))
         for label in labels:
             if model.labeller.multi_label:
                 hit = column.str.split(";").apply(lambda ls, label=label: label in ls)
@@ -212,7 +234,7 @@ def summarize(sentences: pd.DataFrame, models: Sequence[SavedModel], paths: Mapp
     return table
 
 
-def _run(items: Iterable[Article | Skipped], models: Sequence[SavedModel]) -> ScoreResult:
+def _run(items: Iterable[Article | Skipped], models: Sequence[SavedModel], abstain: bool = False) -> ScoreResult:
     skipped: list[Skipped] = []
     paths: dict[str, str | None] = {}
 
@@ -226,7 +248,7 @@ def _run(items: Iterable[Article | Skipped], models: Sequence[SavedModel]) -> Sc
                 paths[item.id] = item.path
                 yield item
 
-    chunks = list(score_articles(articles(), models))
+    chunks = list(score_articles(articles(), models, abstain=abstain))
     empty = _score_chunk([], models)
     sentences = pd.concat(chunks, ignore_index=True) if chunks else empty
     return ScoreResult(
@@ -245,6 +267,7 @@ def score_paths(
     glob: str = "*.txt",
     encoding: str | None = None,
     models: Sequence[SavedModel] | None = None,
+    abstain: bool = False,
 ) -> ScoreResult:
     """Score article files and folders with the saved models.
 
@@ -264,6 +287,9 @@ def score_paths(
         Decode every file with this codec instead of detecting it.
     models : sequence of SavedModel, optional
         Already loaded models (skips loading).
+    abstain : bool
+        Report a single label as ``uncertain`` where the model is not sure
+        enough (the ``<name>_uncertain`` columns are there either way).
 
     Returns
     -------
@@ -274,7 +300,7 @@ def score_paths(
         paths = [paths]
     files = find_articles(paths, glob)
     models = models if models is not None else load_models(labellers, models_dir=models_dir, host=host)
-    return _run(read_articles(files, encoding), models)
+    return _run(read_articles(files, encoding), models, abstain)
 
 
 def score_texts(
@@ -284,6 +310,7 @@ def score_texts(
     models_dir: str | os.PathLike[str] | None = None,
     host: PluginHost | None = None,
     models: Sequence[SavedModel] | None = None,
+    abstain: bool = False,
 ) -> ScoreResult:
     """Score article texts held in memory: a list, or a mapping of id to text.
 
@@ -292,4 +319,4 @@ def score_texts(
     """
     items = texts.items() if isinstance(texts, Mapping) else ((str(i), t) for i, t in enumerate(texts))
     models = models if models is not None else load_models(labellers, models_dir=models_dir, host=host)
-    return _run((Article(str(i), t) for i, t in items), models)
+    return _run((Article(str(i), t) for i, t in items), models, abstain)

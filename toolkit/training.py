@@ -79,6 +79,16 @@ class TrainedModel:
     data: LabelledData
     cv: CrossValidation | None = field(default=None)
 
+    @property
+    def thresholds(self) -> dict[str, float] | None:
+        """Below these, predictions are reported uncertain (see toolkit.abstention)."""
+        if self.cv is None or self.cv.proba is None:
+            return None
+        from .abstention import choose_thresholds
+
+        y = encode_targets(self.labeller, self.data.targets)
+        return choose_thresholds(self.labeller.labels, self.labeller.multi_label, y, self.cv.proba)
+
 
 def encode_targets(labeller: Labeller, targets: list) -> np.ndarray:
     """Labels as the estimator sees them: strings, or an indicator matrix."""

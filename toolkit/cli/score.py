@@ -25,6 +25,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--glob", default="*.txt", help="file-name pattern inside folders (default: %(default)s)")
     p.add_argument("--encoding", help="decode every file with this codec instead of detecting it")
     p.add_argument("--report", metavar="HTML", help="also write an offline HTML report of the run")
+    p.add_argument("--abstain", action="store_true",
+                   help="report a label as `uncertain` where the model is not sure enough (see <name>_uncertain)")
     big = p.add_argument_group("large folders (with --out)")
     big.add_argument("--jobs", type=int, default=None, metavar="N",
                      help="worker processes (default: all cores; one for fewer than 1,000 articles)")
@@ -45,11 +47,12 @@ def run(args: argparse.Namespace) -> int:
 
     result = score_paths(
         args.paths, labellers=args.labeller or None, models_dir=args.models, host=host_from(args),
-        glob=args.glob, encoding=args.encoding,
+        glob=args.glob, encoding=args.encoding, abstain=args.abstain,
     )
     for path, reason in result.skipped.itertuples(index=False):
         print(f"toolkit: skipped {path}: {reason}", file=sys.stderr)
     print(render_summary(result.articles))
+    print(uncertain_line(result.articles))
     if args.report:
         from pathlib import Path
 
@@ -74,7 +77,7 @@ def _score_to_files(args: argparse.Namespace) -> int:
             args.paths, args.out, labellers=args.labeller or None, models_dir=args.models,
             plugin_paths=args.plugin, glob=args.glob, encoding=args.encoding, jobs=args.jobs,
             backend=args.backend, scheduler=args.scheduler, resume=args.resume,
-            chunk_size=args.chunk_size or CHUNK_ARTICLES, progress=bar.update,
+            chunk_size=args.chunk_size or CHUNK_ARTICLES, progress=bar.update, abstain=args.abstain,
         )
     except KeyboardInterrupt:
         bar.close()
@@ -90,6 +93,9 @@ def _score_to_files(args: argparse.Namespace) -> int:
         f"{summary.copies} wire copies, in {summary.seconds:.1f} s -> {', '.join(map(str, summary.outputs))}",
         file=sys.stderr,
     )
+    from ..tables import companion_path, read_table
+
+    print(uncertain_line(read_table(companion_path(args.out, "articles"))), file=sys.stderr)
     if args.report:
         from ..report import write_report
 
@@ -97,10 +103,17 @@ def _score_to_files(args: argparse.Namespace) -> int:
     return EXIT_SKIPPED if summary.skipped else 0
 
 
+def uncertain_line(articles) -> str:
+    """How many sentences each labeller was not sure of, over the whole run."""
+    counts = {c.removesuffix("_uncertain"): int(articles[c].sum()) for c in articles.columns if c.endswith("_uncertain")}
+    return "uncertain sentences: " + ", ".join(f"{name} {n}" for name, n in counts.items())
+
+
 def render_summary(articles) -> str:
     """A readable per-article summary: sentence count and each labeller's mix."""
     blocks = []
-    label_columns = [c for c in articles.columns if c not in ("article_id", "path", "n_sentences")]
+    skip = {"article_id", "path", "n_sentences", "sha256", "copy_of"}
+    label_columns = [c for c in articles.columns if c not in skip and not c.endswith("_uncertain")]
     for row in articles.to_dict(orient="records"):
         lines = [f"{row['article_id']}  ({row['n_sentences']} sentences)"]
         by_labeller: dict[str, list[str]] = {}
