@@ -150,3 +150,75 @@ def test_entry_point_that_fails_to_load_is_named(monkeypatch):
     fake_entry_points(monkeypatch, FakeEntryPoint("shaky", ImportError("missing dependency")))
     with pytest.raises(toolkit.PluginError, match=r"plugin 'shaky' \(entry point fake_shaky\) failed to import"):
         toolkit.load_plugins()
+
+
+def test_every_registered_labeller_passes_the_conformance_checks(builtin_host):
+    from toolkit.testing import check_labeller
+
+    for labeller in builtin_host.labellers():
+        check_labeller(labeller)
+
+
+def test_conformance_checks_catch_a_broken_labeller():
+    from sklearn.dummy import DummyClassifier
+
+    from toolkit.testing import check_labeller, check_plugin
+
+    def fitted():
+        return DummyClassifier().fit([[0], [1]], ["yes", "no"])
+
+    with pytest.raises(AssertionError, match="already fitted"):
+        check_labeller(toolkit.Labeller(name="x", labels=("yes", "no"), description="d", estimator=fitted))
+    with pytest.raises(AssertionError, match="declares no labels"):
+        check_labeller(toolkit.Labeller(name="x", labels=(), description="d"))
+    shared = toolkit.text_pipeline()
+    with pytest.raises(AssertionError, match="new estimator each call"):
+        check_labeller(toolkit.Labeller(name="x", labels=("yes", "no"), description="d", estimator=lambda: shared))
+    assert check_plugin(ColourPlugin()) == ["colour"]
+
+
+def test_plugins_command_lists_the_healthy_plugins_and_names_the_broken_one(tmp_path, capsys, monkeypatch):
+    from toolkit.cli import main
+
+    monkeypatch.setenv("TOOLKIT_LOAD_PLUGINS", "")
+    (tmp_path / "good.py").write_text(PLUGIN_FILE.format(name="fine"))
+    (tmp_path / "bad.py").write_text("import toolkit\n\n@toolkit.hookimpl\ndef register_labellers(register):\n"
+                                     "    raise RuntimeError('no config')\n")
+    assert main(["plugins", "--plugin", str(tmp_path / "good.py"), "--plugin", str(tmp_path / "bad.py")]) == 1
+    out = capsys.readouterr().out
+    assert "fine [single-label]" in out and "FAILED: plugin 'bad'" in out and "RuntimeError: no config" in out
+    host = toolkit.load_plugins([tmp_path / "bad.py", tmp_path / "good.py"], entry_points=False, errors="collect")
+    assert host.names == ["fine"] and [info.name for info, _ in host.failed] == ["bad"]
+
+
+def explode_on_boom(texts):
+    """A feature function that fails on one article's text."""
+    if any("boom" in t for t in texts):
+        raise ValueError("cannot handle boom")
+    return [[len(t)] for t in texts]
+
+
+def test_a_labeller_that_raises_on_one_article_fails_only_that_article(tmp_path):
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import FunctionTransformer
+
+    from .conftest import colour_rows, write_labels
+
+    def build():
+        return make_pipeline(FunctionTransformer(explode_on_boom), LogisticRegression())
+
+    labeller = toolkit.Labeller(name="colour", labels=("red", "blue"), description="c", estimator=build,
+                                trusted_types=("tests.test_plugins.explode_on_boom",))
+    write_labels(tmp_path / "labels" / "colour.csv", colour_rows())
+    toolkit.save_model(toolkit.train(labeller, toolkit.load_labels(labeller, tmp_path / "labels"), validate=False),
+                       tmp_path / "models")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, text in {"a.txt": "A red rose.", "b.txt": "Then boom.", "c.txt": "The blue sea."}.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    models = [toolkit.load_model(labeller, tmp_path / "models")]
+    result = toolkit.score_paths(folder, models=models)
+    assert result.articles["article_id"].tolist() == ["a.txt", "c.txt"]
+    assert [(p.split("/")[-1], r) for p, r in result.skipped.itertuples(index=False)] == [
+        ("b.txt", "failed: ValueError: cannot handle boom")]

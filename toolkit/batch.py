@@ -126,7 +126,9 @@ def score_chunk(spec: ChunkSpec) -> ChunkResult:
         articles.append(Article(article_id, text, path))
         hashes[article_id] = hashlib.sha256(data).hexdigest()
         prints[article_id] = " ".join(f"{h:x}" for h in fingerprint(text))
-    sentences = _score_chunk(articles, models, spec.abstain)
+    failed: list = []
+    sentences = _score_chunk(articles, models, spec.abstain, failed)
+    skipped.extend((f.path, f.reason) for f in failed)
     table = summarize(sentences, models, {a.id: a.path for a in articles})
     table["sha256"] = table["article_id"].map(hashes)
     table["fingerprint"] = table["article_id"].map(prints)

@@ -12,7 +12,7 @@ import importlib.metadata
 import importlib.util
 import os
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -44,6 +44,8 @@ class PluginHost:
 
     plugins: tuple[PluginInfo, ...]
     registered: dict[str, tuple[Labeller, PluginInfo]]
+    #: Plugins that failed to load or register, with the reason (``errors="collect"``).
+    failed: tuple[tuple[PluginInfo, str], ...] = ()
 
     @property
     def names(self) -> list[str]:
@@ -109,6 +111,7 @@ def load_plugins(
     objects: Sequence[object] = (),
     entry_points: bool = True,
     allow: Iterable[str] | None = None,
+    errors: str = "raise",
 ) -> PluginHost:
     """Load plugins and collect the labellers they register.
 
@@ -124,6 +127,9 @@ def load_plugins(
     allow : iterable of str, optional
         Entry-point names to load; defaults to ``$TOOLKIT_LOAD_PLUGINS``
         (comma-separated) or, when that is unset, all of them.
+    errors : {"raise", "collect"}
+        Stop at the first broken plugin, or leave it out, record why in
+        ``PluginHost.failed`` and go on with the others.
 
     Raises
     ------
@@ -131,55 +137,73 @@ def load_plugins(
         A plugin failed to import, implements an unknown hook, raised while
         registering, or registered an invalid or duplicate labeller.
     """
+    if errors not in ("raise", "collect"):
+        raise ValueError(f"errors must be 'raise' or 'collect', not {errors!r}")
     pm = pluggy.PluginManager(hookspecs.PROJECT)
     pm.add_hookspecs(hookspecs)
     infos: dict[str, PluginInfo] = {}
+    failed: list[tuple[PluginInfo, str]] = []
 
-    def add(plugin: object, info: PluginInfo) -> None:
+    def fail(info: PluginInfo, error: PluginError) -> None:
+        if errors == "raise":
+            raise error
+        failed.append((info, str(error)))
+        infos.pop(info.name, None)
+        if pm.has_plugin(info.name):
+            pm.unregister(name=info.name)
+
+    def add(load: Callable[[], object], info: PluginInfo) -> None:
         try:
+            plugin = load()
             pm.register(plugin, name=info.name)
+        except PluginError as exc:
+            return fail(info, exc)
         except ValueError as exc:  # pluggy: the same name or object twice
-            raise PluginError(f"plugin {info.name!r} ({info.source}) is loaded twice: {exc}") from exc
+            return fail(info, PluginError(f"plugin {info.name!r} ({info.source}) is loaded twice: {exc}"))
         except pluggy.PluginValidationError as exc:
-            raise PluginError(f"plugin {info.name!r} ({info.source}) is invalid: {exc}") from exc
+            return fail(info, PluginError(f"plugin {info.name!r} ({info.source}) is invalid: {exc}"))
         infos[info.name] = info
+        try:
+            pm.check_pending()
+        except pluggy.PluginValidationError as exc:
+            fail(info, PluginError(f"plugin {info.name!r} ({info.source}) implements an unknown hook: {exc}"))
 
     if entry_points:
         for ep in _entry_points(_allow_list() if allow is None else allow):
             dist = ep.dist
-            source = f"entry point {ep.value}" + (f" in {dist.name}" if dist else "")
-            try:
-                plugin = ep.load()
-            except Exception as exc:
-                raise PluginError(
-                    f"plugin {ep.name!r} ({source}) failed to import: {type(exc).__name__}: {exc}"
-                ) from exc
-            add(plugin, PluginInfo(ep.name, source, dist.version if dist else None))
+            info = PluginInfo(ep.name, f"entry point {ep.value}" + (f" in {dist.name}" if dist else ""),
+                              dist.version if dist else None)
+            add(lambda ep=ep, info=info: _load_entry_point(ep, info), info)
     for raw in paths:
         path = Path(raw).resolve()
-        add(_module_from_path(path), PluginInfo(path.stem, str(path), None))
+        add(lambda path=path: _module_from_path(path), PluginInfo(path.stem, str(path), None))
     for obj in objects:
         name = getattr(obj, "__name__", type(obj).__name__)
-        add(obj, PluginInfo(name, f"object {name}", getattr(obj, "__version__", None)))
+        add(lambda obj=obj: obj, PluginInfo(name, f"object {name}", getattr(obj, "__version__", None)))
 
+    registered = _collect_labellers(pm, infos, fail)
+    return PluginHost(tuple(infos.values()), registered, tuple(failed))
+
+
+def _load_entry_point(ep: importlib.metadata.EntryPoint, info: PluginInfo) -> object:
     try:
-        pm.check_pending()
-    except pluggy.PluginValidationError as exc:
-        info = infos.get(pm.get_name(exc.plugin) or "")
-        where = f"{info.name!r} ({info.source})" if info else repr(exc.plugin)
-        raise PluginError(f"plugin {where} implements an unknown hook: {exc}") from exc
-
-    return PluginHost(tuple(infos.values()), _collect_labellers(pm, infos))
+        return ep.load()
+    except Exception as exc:
+        raise PluginError(f"plugin {info.name!r} ({info.source}) failed to import: {type(exc).__name__}: {exc}") from exc
 
 
 def _collect_labellers(
-    pm: pluggy.PluginManager, infos: dict[str, PluginInfo]
+    pm: pluggy.PluginManager, infos: dict[str, PluginInfo], fail: Callable[[PluginInfo, PluginError], None]
 ) -> dict[str, tuple[Labeller, PluginInfo]]:
-    """Call each plugin's ``register_labellers`` on its own, so failures name it."""
+    """Call each plugin's ``register_labellers`` on its own, so failures name it.
+
+    A plugin that fails keeps none of its labellers.
+    """
     found: dict[str, tuple[Labeller, PluginInfo]] = {}
     for impl in pm.hook.register_labellers.get_hookimpls():
         info = infos[impl.plugin_name]
         where = f"plugin {info.name!r} ({info.source})"
+        before = dict(found)
 
         def register(labeller: Labeller, *, _where: str = where, _info: PluginInfo = info) -> None:
             if not isinstance(labeller, Labeller):
@@ -197,8 +221,9 @@ def _collect_labellers(
 
         try:
             impl.function(register=register)
-        except PluginError:
-            raise
         except Exception as exc:
-            raise PluginError(f"{where} raised while registering labellers: {type(exc).__name__}: {exc}") from exc
+            error = exc if isinstance(exc, PluginError) else PluginError(
+                f"{where} raised while registering labellers: {type(exc).__name__}: {exc}")
+            found = before
+            fail(info, error)
     return dict(sorted(found.items()))

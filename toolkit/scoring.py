@@ -182,24 +182,49 @@ def _sentence_rows(articles: Iterable[Article]) -> pd.DataFrame:
 
 
 def score_articles(
-    articles: Iterable[Article], models: Sequence[SavedModel], *, chunk: int = CHUNK_ARTICLES, abstain: bool = False
+    articles: Iterable[Article],
+    models: Sequence[SavedModel],
+    *,
+    chunk: int = CHUNK_ARTICLES,
+    abstain: bool = False,
+    failed: list | None = None,
 ) -> Iterator[pd.DataFrame]:
-    """Sentence tables for ``articles``, one per chunk of ``chunk`` articles."""
+    """Sentence tables for ``articles``, one per chunk of ``chunk`` articles.
+
+    With ``failed`` (a list), an article on which a labeller raises is left
+    out and recorded there instead of stopping the run.
+    """
     batch: list[Article] = []
     for article in articles:
         batch.append(article)
         if len(batch) >= chunk:
-            yield _score_chunk(batch, models, abstain)
+            yield _score_chunk(batch, models, abstain, failed)
             batch = []
     if batch:
-        yield _score_chunk(batch, models, abstain)
+        yield _score_chunk(batch, models, abstain, failed)
 
 
-def _score_chunk(articles: list[Article], models: Sequence[SavedModel], abstain: bool = False) -> pd.DataFrame:
-    table = _sentence_rows(articles)
-    texts = table["text"].tolist()
-    features: dict = {}
-    return pd.concat([table, *(predict(m, texts, features, abstain) for m in models)], axis=1)
+def _score_chunk(
+    articles: list[Article], models: Sequence[SavedModel], abstain: bool = False, failed: list | None = None
+) -> pd.DataFrame:
+    """The sentence table of ``articles``, all scored together.
+
+    When a labeller raises, the chunk is scored again article by article;
+    articles that still fail are left out and recorded in ``failed`` as
+    :class:`Skipped` (when given; otherwise the error propagates).
+    """
+    try:
+        table = _sentence_rows(articles)
+        texts = table["text"].tolist()
+        features: dict = {}
+        return pd.concat([table, *(predict(m, texts, features, abstain) for m in models)], axis=1)
+    except Exception as exc:
+        if failed is None or len(articles) == 0:
+            raise
+        if len(articles) == 1:
+            failed.append(Skipped(articles[0].path or articles[0].id, f"failed: {type(exc).__name__}: {exc}"))
+            return _score_chunk([], models, abstain)
+        return pd.concat([_score_chunk([a], models, abstain, failed) for a in articles], ignore_index=True)
 
 
 def summarize(sentences: pd.DataFrame, models: Sequence[SavedModel], paths: Mapping[str, str | None] | None = None) -> pd.DataFrame:
@@ -248,7 +273,7 @@ def _run(items: Iterable[Article | Skipped], models: Sequence[SavedModel], absta
                 paths[item.id] = item.path
                 yield item
 
-    chunks = list(score_articles(articles(), models, abstain=abstain))
+    chunks = list(score_articles(articles(), models, abstain=abstain, failed=skipped))
     empty = _score_chunk([], models)
     sentences = pd.concat(chunks, ignore_index=True) if chunks else empty
     return ScoreResult(

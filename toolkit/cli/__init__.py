@@ -13,9 +13,9 @@ from collections.abc import Sequence
 
 from .. import __version__
 from ..errors import ToolkitError
-from . import evaluate, labels, models, plugins, report, score, suggest, train
+from . import evaluate, labels, models, plugin, plugins, report, score, suggest, train
 
-COMMANDS = (score, train, evaluate, suggest, labels, models, plugins, report)
+COMMANDS = (score, train, evaluate, suggest, labels, models, plugins, plugin, report)
 
 
 def build_parser() -> argparse.ArgumentParser:

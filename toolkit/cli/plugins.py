@@ -5,13 +5,14 @@ from __future__ import annotations
 import argparse
 import json
 
-from .common import host_from, shared_options
+from .common import shared_options
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "plugins", parents=[shared_options()], help="list loaded plugins and their labellers",
-        description="List every loaded plugin, its source and version, and the labellers it registered.",
+        description="List every loaded plugin, its source and version, and the labellers it registered; "
+        "a plugin that fails to load is listed with the reason, and the exit status is then 1.",
     )
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(run=run)
@@ -27,19 +28,28 @@ def describe(host) -> list[dict]:
             if owner is info
         ]
         plugins.append({"name": info.name, "source": info.source, "version": info.version, "labellers": labellers})
+    for info, error in host.failed:
+        plugins.append({"name": info.name, "source": info.source, "version": info.version, "labellers": [],
+                        "error": error})
     return plugins
 
 
 def run(args: argparse.Namespace) -> int:
-    plugins = describe(host_from(args))
+    from ..host import load_plugins
+
+    host = load_plugins(args.plugin, errors="collect")  # list the healthy plugins even when one is broken
+    plugins = describe(host)
+    status = 1 if host.failed else 0
     if args.json:
         print(json.dumps(plugins, indent=2))
-        return 0
+        return status
     for plugin in plugins:
         version = f" {plugin['version']}" if plugin["version"] else ""
         print(f"{plugin['name']}{version}  ({plugin['source']})")
+        if "error" in plugin:
+            print(f"  FAILED: {plugin['error']}")
         for l in plugin["labellers"]:
             kind = "multi-label" if l["multi_label"] else "single-label"
             print(f"  {l['name']} [{kind}]: {l['description']}")
             print(f"    labels: {', '.join(l['labels'])}")
-    return 0
+    return status
