@@ -96,6 +96,14 @@ class Labeller:
         Fully qualified names of the plugin's own estimator classes that its
         saved models contain; toolkit refuses to load any type it was not told
         to trust (scikit-learn, numpy and scipy types are trusted already).
+    rules : mapping of str to sequence of str, optional
+        Label to regular expressions (readable keyword lists); see
+        :mod:`toolkit.rules`.
+    rule_mode : {"only", "features", "fallback"}
+        Rules as the whole model (no labels needed), as cue features of the
+        default pipeline, or deciding where the trained model is uncertain.
+    default_label : str, optional
+        For a single-label rules-only labeller, the label when no rule fires.
     """
 
     name: str
@@ -104,10 +112,18 @@ class Labeller:
     multi_label: bool = False
     estimator: Callable[[], "BaseEstimator"] | None = field(default=None, compare=False)
     trusted_types: tuple[str, ...] = ()
+    rules: Mapping[str, Sequence[str]] | None = field(default=None, compare=False)
+    rule_mode: str = "only"
+    default_label: str | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "labels", tuple(self.labels))
         object.__setattr__(self, "trusted_types", tuple(self.trusted_types))
+
+    @property
+    def rules_only(self) -> bool:
+        """Whether the rules are the whole model (no training, no saved model)."""
+        return bool(self.rules) and self.rule_mode == "only"
 
     def problems(self) -> list[str]:
         """Everything wrong with this declaration, as readable phrases."""
@@ -125,10 +141,29 @@ class Labeller:
             found.append("a single-label labeller needs at least two labels")
         if self.estimator is not None and not callable(self.estimator):
             found.append("estimator is not callable")
+        if self.rules:
+            from .rules import RULE_MODES, compile_rules
+
+            if self.rule_mode not in RULE_MODES:
+                found.append(f"rule_mode {self.rule_mode!r} is not one of {', '.join(RULE_MODES)}")
+            unknown = [l for l in self.rules if l not in self.labels]
+            if unknown:
+                found.append(f"its rules name labels it does not declare: {unknown}")
+            try:
+                compile_rules(self.rules)
+            except Exception as exc:
+                found.append(f"its rules do not compile: {exc}")
+        if self.default_label is not None and self.default_label not in self.labels:
+            found.append(f"default_label {self.default_label!r} is not one of its labels")
         return found
 
     def build_estimator(self) -> "BaseEstimator":
         """A fresh, unfitted estimator for this labeller."""
+        if self.rules_only:
+            from .rules import RuleClassifier
+
+            return RuleClassifier(dict(self.rules), self.labels, self.multi_label, self.default_label)
         if self.estimator is None:
-            return text_pipeline(multi_label=self.multi_label)
+            cues = {f"rule_{label}": patterns for label, patterns in (self.rules or {}).items()}
+            return text_pipeline(multi_label=self.multi_label, cues=cues if self.rule_mode == "features" else None)
         return self.estimator()

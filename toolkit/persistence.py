@@ -208,7 +208,8 @@ def load_model(
 ) -> SavedModel:
     """Load the saved model of ``labeller`` after checking its manifest.
 
-    ``version`` loads an earlier version from the model's history.
+    ``version`` loads an earlier version from the model's history.  A
+    rules-only labeller needs no saved model: its rules are returned ready.
 
     Raises
     ------
@@ -221,6 +222,8 @@ def load_model(
         or the model knows other labels than the plugin now declares.
         Retraining fixes each of these.
     """
+    if labeller.rules_only:  # the rules are the model: nothing to load, nothing to trust
+        return SavedModel(labeller, labeller.build_estimator().fit(), {"rules_only": True, "thresholds": None})
     folder = model_dir(labeller, models_dir)
     name = labeller.name
     if version is not None and (folder / HISTORY_DIR / f"v{version}").is_dir():

@@ -99,6 +99,12 @@ def predict(
             chosen = proba >= 0.5
         margins = np.array([thresholds.get(l, 0.0) for l in labeller.labels]) if thresholds else None
         unsure = np.abs(proba - 0.5) < margins if margins is not None else np.zeros_like(chosen)
+        if labeller.rules and labeller.rule_mode == "fallback":  # uncertain labels: the rules decide
+            from .rules import rule_hits
+
+            fired = np.array([[l in hits for l in labeller.labels] for hits in rule_hits(labeller.rules, texts)])
+            chosen = np.where(unsure, fired, chosen)
+            unsure = np.zeros_like(unsure)
         out = {name: [";".join(l for l, on in zip(labeller.labels, row) if on) for row in chosen]}
         out[f"{name}_uncertain"] = [";".join(l for l, u in zip(labeller.labels, row) if u) for row in unsure]
         out.update({f"{name}_p_{label}": proba[:, i] for i, label in enumerate(labeller.labels)})
@@ -109,7 +115,15 @@ def predict(
     best = proba.argmax(axis=1)
     top = proba[np.arange(len(texts)), best]
     unsure = top < thresholds["min_probability"] if thresholds else np.zeros(len(texts), dtype=bool)
-    label = np.where(unsure, UNCERTAIN, classes[best]) if abstain else classes[best]
+    label = classes[best]
+    if labeller.rules and labeller.rule_mode == "fallback":  # where the model is unsure, a firing rule decides
+        from .rules import rule_hits
+
+        fired = np.array([hits[0] if hits else "" for hits in rule_hits(labeller.rules, texts)], dtype=object)
+        decided = unsure & (fired != "")
+        label = np.where(decided, fired, label)
+        unsure = unsure & ~decided
+    label = np.where(unsure, UNCERTAIN, label) if abstain else label
     return pd.DataFrame({name: label, f"{name}_p": top, f"{name}_uncertain": unsure})
 
 

@@ -36,6 +36,15 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     audit.add_argument("--out", metavar="FILE.csv", help="write the ranked rows (default: audit-<NAME>.csv)")
     audit.add_argument("--top", type=int, default=10, help="rows shown on the terminal (default: %(default)s)")
     audit.set_defaults(run=run_audit)
+    coverage = actions.add_parser(
+        "coverage", parents=[shared_options()], help="how often a rule labeller's rules fire",
+        description="For a labeller with rules: on the sentences of PATH (or of its labels file), how many "
+        "sentences each label's rules fire on, and, where a trained model exists, how often rules and model "
+        "disagree.",
+    )
+    coverage.add_argument("--labeller", required=True, metavar="NAME")
+    coverage.add_argument("paths", nargs="*", metavar="PATH", help="articles (default: the labelled sentences)")
+    coverage.set_defaults(run=run_coverage)
 
 
 def run_stats(args: argparse.Namespace) -> int:
@@ -84,4 +93,41 @@ def run_audit(args: argparse.Namespace) -> int:
         print(f"  {data.path.name}:{row.line}  [{row.label}] {row.reason}\n      {row.text[:110]}")
     if unused:
         print(f"labels no row uses: {', '.join(unused)}")
+    return 0
+
+
+def run_coverage(args: argparse.Namespace) -> int:
+    from ..errors import InputError, ModelError
+    from ..labels import load_labels
+    from ..persistence import load_model
+    from ..rules import rule_hits
+    from ..scoring import predict, score_paths
+
+    labeller = host_from(args).labeller(args.labeller)
+    if not labeller.rules:
+        raise InputError(f"labeller {labeller.name!r} declares no rules")
+    if args.paths:
+        texts = score_paths(args.paths, models=[]).sentences["text"].tolist()
+    else:
+        texts = load_labels(labeller, args.labels).texts
+    hits = rule_hits(labeller.rules, texts)
+    model_labels = None
+    if not labeller.rules_only:
+        try:
+            column = predict(load_model(labeller, args.models), texts)[labeller.name]
+            model_labels = [set(str(v).split(";")) - {""} for v in column]
+        except ModelError as exc:
+            print(f"(no trained model to compare with: {exc})")
+    print(f"{labeller.name}: rules on {len(texts)} sentences")
+    header = f"  {'label':<16} {'rule fires':>10}"
+    print(header + (f" {'model gives':>12} {'rule only':>10} {'model only':>11}" if model_labels is not None else ""))
+    for label in labeller.labels:
+        fired = [label in h for h in hits]
+        line = f"  {label:<16} {sum(fired):>10}"
+        if model_labels is not None:
+            given = [label in m for m in model_labels]
+            line += (f" {sum(given):>12} {sum(f and not g for f, g in zip(fired, given)):>10} "
+                     f"{sum(g and not f for f, g in zip(fired, given)):>11}")
+        print(line)
+    print(f"  sentences no rule fires on: {sum(1 for h in hits if not h)}")
     return 0

@@ -31,6 +31,9 @@ def run(args: argparse.Namespace) -> int:
 
     host = host_from(args)
     labellers = host.labellers(args.labeller or None)
+    for labeller in [l for l in labellers if l.rules_only]:
+        print(f"{labeller.name}: rules only, nothing to train\n")
+    labellers = [l for l in labellers if not l.rules_only]
     data = {l.name: load_labels(l, args.labels) for l in labellers}  # fail on bad labels before any work
     refused = []
     for labeller in labellers:
