@@ -33,7 +33,7 @@ def test_installed_distribution_declares_the_builtin_entry_points():
     points = {ep.name: ep.value for ep in importlib.metadata.distribution("toolkit").entry_points
               if ep.group == "toolkit"}
     assert points == {"domain": "toolkit_domain", "stance_west": "toolkit_stance_west",
-                      "claim_type": "toolkit_claim_type"}
+                      "claim_type": "toolkit_claim_type", "readers": "toolkit.readers"}
 
 
 def test_builtins_come_through_entry_points_like_any_plugin(builtin_host):

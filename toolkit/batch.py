@@ -27,8 +27,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import InputError
-from .reading import Article, UnreadableArticle, article_text, find_articles, read_bytes
-from .sentences import split_sentences
+from .reading import Article, UnreadableArticle, articles_in, find_articles, read_bytes
 from .tables import companion_path, read_table, table_format, write_table
 
 __all__ = ["ChunkSpec", "ChunkResult", "RunSummary", "score_chunk", "score_folder", "BACKENDS"]
@@ -82,15 +81,15 @@ class RunSummary:
 _MODELS: dict[tuple, list] = {}
 
 
-def _models_for(spec: ChunkSpec) -> list:
-    """Load plugins and models once per worker process and keep them."""
+def _models_for(spec: ChunkSpec) -> tuple:
+    """Load plugins and models once per worker process and keep them: (host, models)."""
     key = (spec.models_dir, spec.labellers, spec.plugin_paths)
     if key not in _MODELS:
         from .host import load_plugins
         from .scoring import load_models
 
         host = load_plugins(spec.plugin_paths)
-        _MODELS[key] = load_models(spec.labellers, models_dir=spec.models_dir, host=host)
+        _MODELS[key] = (host, load_models(spec.labellers, models_dir=spec.models_dir, host=host))
     return _MODELS[key]
 
 
@@ -108,7 +107,7 @@ def score_chunk(spec: ChunkSpec) -> ChunkResult:
     from .scoring import _score_chunk, summarize
     from .wirecopies import fingerprint
 
-    models = _models_for(spec)
+    host, models = _models_for(spec)
     articles: list[Article] = []
     hashes: dict[str, str] = {}
     prints: dict[str, str] = {}
@@ -116,20 +115,21 @@ def score_chunk(spec: ChunkSpec) -> ChunkResult:
     for path, article_id in spec.files:
         try:
             data = read_bytes(path)
-            text = article_text(data, spec.encoding)
+            found = articles_in(Path(path), article_id, data, spec.encoding, host.read)
         except UnreadableArticle as exc:
             skipped.append((path, str(exc)))
             continue
-        if not split_sentences(text):
-            skipped.append((path, "no sentences"))
-            continue
-        articles.append(Article(article_id, text, path))
-        hashes[article_id] = hashlib.sha256(data).hexdigest()
-        prints[article_id] = " ".join(f"{h:x}" for h in fingerprint(text))
+        for article in found:
+            if not host.split(article.text):
+                skipped.append((path, "no sentences"))
+                continue
+            articles.append(article)
+            hashes[article.id] = hashlib.sha256(data).hexdigest()
+            prints[article.id] = " ".join(f"{h:x}" for h in fingerprint(article.text))
     failed: list = []
-    sentences = _score_chunk(articles, models, spec.abstain, failed)
+    sentences = _score_chunk(articles, models, spec.abstain, failed, host.split)
     skipped.extend((f.path, f.reason) for f in failed)
-    table = summarize(sentences, models, {a.id: a.path for a in articles})
+    table = summarize(sentences, models, {a.id: a for a in articles})
     table["sha256"] = table["article_id"].map(hashes)
     table["fingerprint"] = table["article_id"].map(prints)
     sentences_path, articles_path = part_paths(spec.parts_dir, spec.index, spec.suffix)
@@ -230,17 +230,17 @@ def score_folder(
     parts_dir = out.with_name(out.name + ".parts")
     summary = RunSummary()
 
-    done: dict[str, str] = {}
+    done: dict[str, str] = {}  # path -> sha256 of the files already scored
     if resume and parts_dir.is_dir():
         for _, _, articles in _done_parts(parts_dir, suffix):
             table = read_table(articles)
-            done.update(zip(table["article_id"], table["sha256"]))
+            done.update(zip(table["path"].astype(str), table["sha256"]))
     elif parts_dir.is_dir():
         for stale in parts_dir.iterdir():
             stale.unlink()
     parts_dir.mkdir(parents=True, exist_ok=True)
 
-    todo = [(str(p), i) for p, i in files if not (i in done and done[i] == _file_sha256(p))]
+    todo = [(str(p), i) for p, i in files if not (str(p) in done and done[str(p)] == _file_sha256(p))]
     summary.reused = len(files) - len(todo)
     first = max((i for i, _, _ in _done_parts(parts_dir, suffix)), default=-1) + 1
     specs = [
@@ -259,7 +259,7 @@ def score_folder(
         if progress:
             progress(len(specs[result.index - first].files))
 
-    summary.outputs = _merge_parts(parts_dir, suffix, out, [i for _, i in files], summary)
+    summary.outputs = _merge_parts(parts_dir, suffix, out, [str(p) for p, _ in files], summary)
     skipped_path = out.with_name(out.name + ".skipped.csv")
     write_table(pd.DataFrame(summary.skipped, columns=["path", "reason"]), skipped_path)
     summary.seconds = time.perf_counter() - started
@@ -269,26 +269,30 @@ def score_folder(
 def _merge_parts(
     parts_dir: Path, suffix: str, out: Path, current: list[str], summary: RunSummary
 ) -> tuple[Path, ...]:
-    """Stream the parts into the final tables, each article from its newest part.
+    """Stream the parts into the final tables, each file's articles from its newest part.
 
-    Articles no longer among the inputs are left out; the article table
-    follows the order the files were found in and flags wire copies.
+    ``current`` lists the input files' paths in the order found; articles of
+    files no longer among them are left out; the article table follows that
+    order and flags wire copies.
     """
     from .wirecopies import find_copies
 
     parts = _done_parts(parts_dir, suffix)
-    owner: dict[str, int] = {}
+    newest: dict[str, int] = {}  # path -> the newest part that scored it
     article_tables = []
     for index, _, articles in parts:
         table = read_table(articles)
         article_tables.append(table)
-        owner.update(dict.fromkeys(table["article_id"], index))
-    wanted = set(current)
-    owner = {a: i for a, i in owner.items() if a in wanted}
-    tables = [t[t["article_id"].map(owner).eq(i)] for (i, _, _), t in zip(parts, article_tables)]
-    articles = pd.concat(tables, ignore_index=True) if tables else pd.DataFrame(columns=["article_id"])
-    order = {a: n for n, a in enumerate(current)}
-    articles = articles.sort_values("article_id", key=lambda s: s.map(order), kind="stable", ignore_index=True)
+        newest.update(dict.fromkeys(table["path"].astype(str), index))
+    order = {p: n for n, p in enumerate(current)}
+    owner: dict[str, int] = {}
+    tables = []
+    for (index, _, _), table in zip(parts, article_tables):
+        keep = table[table["path"].astype(str).map(lambda p, i=index: p in order and newest[p] == i)]
+        owner.update(dict.fromkeys(keep["article_id"], index))
+        tables.append(keep)
+    articles = pd.concat(tables, ignore_index=True) if tables else pd.DataFrame(columns=["article_id", "path"])
+    articles = articles.sort_values("path", key=lambda s: s.astype(str).map(order), kind="stable", ignore_index=True)
 
     prints = [
         (a, np.array([int(h, 16) for h in str(fp).split()], dtype=np.uint32))

@@ -13,7 +13,7 @@ import importlib.util
 import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 
@@ -22,6 +22,7 @@ import pluggy
 from . import hookspecs
 from .errors import PluginError, UnknownLabellerError
 from .labeller import Labeller
+from .sentences import split_sentences
 
 __all__ = ["PluginHost", "PluginInfo", "load_plugins", "ALLOW_ENV"]
 
@@ -46,6 +47,16 @@ class PluginHost:
     registered: dict[str, tuple[Labeller, PluginInfo]]
     #: Plugins that failed to load or register, with the reason (``errors="collect"``).
     failed: tuple[tuple[PluginInfo, str], ...] = ()
+    pm: pluggy.PluginManager | None = field(default=None, compare=False, repr=False)
+
+    def read(self, path: Path, data: bytes) -> list | None:
+        """The articles a reader plugin finds in a file, or None (read it as plain text)."""
+        return None if self.pm is None else self.pm.hook.read_articles(path=path, data=data)
+
+    def split(self, text: str) -> list:
+        """Sentences of ``text``, from a splitter plugin or toolkit's own splitter."""
+        found = None if self.pm is None else self.pm.hook.split_sentences(text=text)
+        return found if found is not None else split_sentences(text)
 
     @property
     def names(self) -> list[str]:
@@ -182,7 +193,7 @@ def load_plugins(
         add(lambda obj=obj: obj, PluginInfo(name, f"object {name}", getattr(obj, "__version__", None)))
 
     registered = _collect_labellers(pm, infos, fail)
-    return PluginHost(tuple(infos.values()), registered, tuple(failed))
+    return PluginHost(tuple(infos.values()), registered, tuple(failed), pm)
 
 
 def _load_entry_point(ep: importlib.metadata.EntryPoint, info: PluginInfo) -> object:

@@ -11,22 +11,28 @@ read.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError, ToolkitError
 
-__all__ = ["Article", "Skipped", "find_articles", "read_article", "read_articles", "read_bytes", "article_text", "decode"]
+__all__ = ["Article", "Skipped", "find_articles", "read_article", "read_articles", "articles_in", "read_bytes",
+           "article_text", "decode"]
 
 
 @dataclass(frozen=True)
 class Article:
-    """One article's text and the id it is reported under."""
+    """One article's text and the id it is reported under.
+
+    ``meta`` holds what a reader knows besides the text (outlet, date, URL);
+    the article table carries it as columns.
+    """
 
     id: str
     text: str
     path: str | None = None
+    meta: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -161,10 +167,40 @@ def read_article(path: str | os.PathLike[str], encoding: str | None = None) -> s
     return article_text(read_bytes(path), encoding)
 
 
-def read_articles(files: Iterable[tuple[Path, str]], encoding: str | None = None) -> Iterator[Article | Skipped]:
-    """Each file read as an :class:`Article`, or as :class:`Skipped` with the reason."""
+#: A reader plugin: (path, bytes) -> articles, or None to pass (see hookspecs.read_articles).
+Reader = Callable[[Path, bytes], "list[Article] | None"]
+
+
+def articles_in(path: Path, article_id: str, data: bytes, encoding: str | None = None,
+                reader: Reader | None = None) -> list[Article]:
+    """The articles of one file: what a reader plugin makes of it, else its text.
+
+    Articles a reader returns are reported as ``<file id>#<their id>``.
+
+    Raises
+    ------
+    UnreadableArticle
+        The file cannot be decoded or holds nothing, or the reader refused it.
+    """
+    found = None
+    if reader is not None:
+        try:
+            found = reader(path, data)
+        except ToolkitError as exc:
+            raise UnreadableArticle(str(exc)) from exc
+    if found is None:
+        return [Article(article_id, article_text(data, encoding), str(path))]
+    if not found:
+        raise UnreadableArticle("no article in the file")
+    return [Article(f"{article_id}#{a.id}", a.text, str(path), dict(a.meta)) for a in found]
+
+
+def read_articles(
+    files: Iterable[tuple[Path, str]], encoding: str | None = None, reader: Reader | None = None
+) -> Iterator[Article | Skipped]:
+    """The articles of each file, or a :class:`Skipped` with the reason."""
     for path, article_id in files:
         try:
-            yield Article(article_id, read_article(path, encoding), str(path))
+            yield from articles_in(Path(path), article_id, read_bytes(path), encoding, reader)
         except UnreadableArticle as exc:
             yield Skipped(str(path), str(exc))

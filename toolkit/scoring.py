@@ -8,7 +8,7 @@ article summary.  The command line, the tests and notebook users all call
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -186,11 +186,11 @@ def _predict_proba(estimator: object, texts: list[str], features: dict) -> np.nd
     return classifier.predict_proba(sp.hstack(blocks).tocsr())
 
 
-def _sentence_rows(articles: Iterable[Article]) -> pd.DataFrame:
+def _sentence_rows(articles: Iterable[Article], split: Callable[[str], list] = split_sentences) -> pd.DataFrame:
     rows = [
         (article.id, i, s.start, s.end, s.text)
         for article in articles
-        for i, s in enumerate(split_sentences(article.text))
+        for i, s in enumerate(split(article.text))
     ]
     return pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
 
@@ -202,24 +202,30 @@ def score_articles(
     chunk: int = CHUNK_ARTICLES,
     abstain: bool = False,
     failed: list | None = None,
+    split: Callable[[str], list] = split_sentences,
 ) -> Iterator[pd.DataFrame]:
     """Sentence tables for ``articles``, one per chunk of ``chunk`` articles.
 
     With ``failed`` (a list), an article on which a labeller raises is left
-    out and recorded there instead of stopping the run.
+    out and recorded there instead of stopping the run.  ``split`` is the
+    sentence splitter (a plugin's, or toolkit's own).
     """
     batch: list[Article] = []
     for article in articles:
         batch.append(article)
         if len(batch) >= chunk:
-            yield _score_chunk(batch, models, abstain, failed)
+            yield _score_chunk(batch, models, abstain, failed, split)
             batch = []
     if batch:
-        yield _score_chunk(batch, models, abstain, failed)
+        yield _score_chunk(batch, models, abstain, failed, split)
 
 
 def _score_chunk(
-    articles: list[Article], models: Sequence[SavedModel], abstain: bool = False, failed: list | None = None
+    articles: list[Article],
+    models: Sequence[SavedModel],
+    abstain: bool = False,
+    failed: list | None = None,
+    split: Callable[[str], list] = split_sentences,
 ) -> pd.DataFrame:
     """The sentence table of ``articles``, all scored together.
 
@@ -228,7 +234,7 @@ def _score_chunk(
     :class:`Skipped` (when given; otherwise the error propagates).
     """
     try:
-        table = _sentence_rows(articles)
+        table = _sentence_rows(articles, split)
         texts = table["text"].tolist()
         features: dict = {}
         return pd.concat([table, *(predict(m, texts, features, abstain) for m in models)], axis=1)
@@ -238,16 +244,20 @@ def _score_chunk(
         if len(articles) == 1:
             failed.append(Skipped(articles[0].path or articles[0].id, f"failed: {type(exc).__name__}: {exc}"))
             return _score_chunk([], models, abstain)
-        return pd.concat([_score_chunk([a], models, abstain, failed) for a in articles], ignore_index=True)
+        return pd.concat([_score_chunk([a], models, abstain, failed, split) for a in articles], ignore_index=True)
 
 
-def summarize(sentences: pd.DataFrame, models: Sequence[SavedModel], paths: Mapping[str, str | None] | None = None) -> pd.DataFrame:
+def summarize(
+    sentences: pd.DataFrame, models: Sequence[SavedModel], articles: Mapping[str, Article] | None = None
+) -> pd.DataFrame:
     """The article table: sentence count and label mix of every article.
 
     A multi-label labeller contributes ``<name>_<label>``, the share of the
     article's sentences that carry the label; a single-label one contributes
     ``<name>_<label>``, the number of sentences given that label.  Each adds
-    ``<name>_uncertain``, the number of sentences it was not sure of.
+    ``<name>_uncertain``, the number of sentences it was not sure of.  Given
+    ``articles`` (id to :class:`Article`), the table also has each article's
+    path and whatever its reader knew (``meta``: outlet, date, URL...).
     """
     ids = pd.Index(pd.unique(sentences["article_id"]), name="article_id")
     grouped = sentences.groupby("article_id", sort=False)
@@ -268,31 +278,37 @@ def summarize(sentences: pd.DataFrame, models: Sequence[SavedModel], paths: Mapp
                 hit = (column == label).astype(int)
                 parts.append(hit.groupby(sentences["article_id"], sort=False).sum().reindex(ids).rename(f"{name}_{label}"))
     table = pd.concat(parts, axis=1).reset_index()
-    table.insert(1, "path", [None if paths is None else paths.get(i) for i in table["article_id"]])
+    known = articles or {}
+    table.insert(1, "path", [known[i].path if i in known else None for i in table["article_id"]])
+    meta_keys = sorted({k for a in known.values() for k in a.meta})
+    for n, key in enumerate(meta_keys):  # what readers know: outlet, date, URL...
+        table.insert(2 + n, key, [str(known[i].meta.get(key, "")) if i in known else "" for i in table["article_id"]])
     table.attrs["labellers"] = {m.labeller.name: m.labeller.labels for m in models}
     return table
 
 
-def _run(items: Iterable[Article | Skipped], models: Sequence[SavedModel], abstain: bool = False) -> ScoreResult:
+def _run(
+    items: Iterable[Article | Skipped], models: Sequence[SavedModel], abstain: bool, host: PluginHost
+) -> ScoreResult:
     skipped: list[Skipped] = []
-    paths: dict[str, str | None] = {}
+    seen: dict[str, Article] = {}
 
     def articles() -> Iterator[Article]:
         for item in items:
             if isinstance(item, Skipped):
                 skipped.append(item)
-            elif not split_sentences(item.text):
+            elif not host.split(item.text):
                 skipped.append(Skipped(item.path or item.id, "no sentences"))
             else:
-                paths[item.id] = item.path
+                seen[item.id] = item
                 yield item
 
-    chunks = list(score_articles(articles(), models, abstain=abstain, failed=skipped))
+    chunks = list(score_articles(articles(), models, abstain=abstain, failed=skipped, split=host.split))
     empty = _score_chunk([], models)
     sentences = pd.concat(chunks, ignore_index=True) if chunks else empty
     return ScoreResult(
         sentences,
-        summarize(sentences, models, paths),
+        summarize(sentences, models, seen),
         pd.DataFrame([(s.path, s.reason) for s in skipped], columns=["path", "reason"]),
     )
 
@@ -338,8 +354,9 @@ def score_paths(
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     files = find_articles(paths, glob)
+    host = host or load_plugins()
     models = models if models is not None else load_models(labellers, models_dir=models_dir, host=host)
-    return _run(read_articles(files, encoding), models, abstain)
+    return _run(read_articles(files, encoding, host.read), models, abstain, host)
 
 
 def score_texts(
@@ -357,5 +374,6 @@ def score_texts(
     :func:`score_paths`.
     """
     items = texts.items() if isinstance(texts, Mapping) else ((str(i), t) for i, t in enumerate(texts))
+    host = host or load_plugins()
     models = models if models is not None else load_models(labellers, models_dir=models_dir, host=host)
-    return _run((Article(str(i), t) for i, t in items), models, abstain)
+    return _run((Article(str(i), t) for i, t in items), models, abstain, host)
