@@ -45,3 +45,17 @@ def test_scaffold_never_overwrites(tmp_path, capsys):
     (tmp_path / "tone").mkdir()
     assert main(["plugin", "new", "tone", "--dir", str(tmp_path)]) == 1
     assert "already exists" in capsys.readouterr().err
+
+
+def test_rules_scaffold_is_a_working_labeller_without_training(tmp_path, monkeypatch):
+    import toolkit
+    from toolkit.testing import check_plugin
+
+    assert main(["plugin", "new", "mood", "--labels", "happy,sad", "--rules", "--dir", str(tmp_path)]) == 0
+    monkeypatch.syspath_prepend(str(tmp_path / "mood"))
+    import toolkit_mood
+
+    assert check_plugin(toolkit_mood) == ["mood"]
+    host = toolkit.load_plugins(objects=[toolkit_mood], entry_points=False)
+    result = toolkit.score_texts(["A happy day. A grey one."], host=host, models_dir=tmp_path / "none")
+    assert result.sentences["mood"].tolist() == ["happy", "sad"]

@@ -45,7 +45,7 @@ import toolkit
 __version__ = "0.1.0"
 
 LABELS = {labels!r}
-
+{rules}
 
 @toolkit.hookimpl
 def register_labellers(register):
@@ -55,10 +55,7 @@ def register_labellers(register):
             labels=LABELS,
             description="{description}",
             multi_label={multi},
-            # The core's default text pipeline; pass cues={{"group": [regex, ...]}} to add
-            # readable cue features, or return any scikit-learn estimator over raw sentences.
-            estimator=lambda: toolkit.text_pipeline(multi_label={multi}),
-        )
+{body}        )
     )
 '''
 
@@ -86,8 +83,33 @@ pip install -e '.[test]' && python -m pytest   # the conformance checks
 '''
 
 
-def new_plugin(name: str, labels: list[str], *, multi_label: bool = False, where: str | Path = ".") -> Path:
-    """Write a plugin package ``<where>/<name>/``; returns its folder."""
+TRAINED_BODY = """            # The core's default text pipeline; pass cues={"group": [regex, ...]} to add
+            # readable cue features, or return any scikit-learn estimator over raw sentences.
+            estimator=lambda: toolkit.text_pipeline(multi_label=%s),
+"""
+
+RULES_BODY = """            # Rules only: no labels or training needed. rule_mode="features" or "fallback"
+            # combines them with a model trained on the labels/ CSV instead.
+            rules=RULES,
+            rule_mode="only",
+%s"""
+
+RULES_DATA = """
+#: Label -> regular expressions (plain words and phrases work), matched
+#: case-insensitively between word boundaries. Extend these lists.
+RULES = {
+%s}
+"""
+
+
+def new_plugin(
+    name: str, labels: list[str], *, multi_label: bool = False, rules: bool = False, where: str | Path = "."
+) -> Path:
+    """Write a plugin package ``<where>/<name>/``; returns its folder.
+
+    With ``rules``, the labeller is rules-only: a readable keyword list per
+    label, no training data needed.
+    """
     if not _NAME.fullmatch(name):
         raise InputError(f"plugin name {name!r} must be a lower-case identifier ([a-z][a-z0-9_]*)")
     bad = [l for l in labels if not _NAME.fullmatch(l)]
@@ -97,7 +119,10 @@ def new_plugin(name: str, labels: list[str], *, multi_label: bool = False, where
     folder = Path(where) / name
     if folder.exists():
         raise InputError(f"{str(folder)!r} already exists; choose another name or folder")
+    default = "" if multi_label else f"            default_label={labels[-1]!r},\n"
     values = {"name": name, "dash": name.replace("_", "-"), "labels": tuple(labels), "multi": multi_label,
+              "rules": RULES_DATA % "".join(f"    {l!r}: [{l!r}],\n" for l in labels) if rules else "",
+              "body": RULES_BODY % default if rules else TRAINED_BODY % multi_label,
               "description": f"{name} labels ({', '.join(labels)})", "label_list": ", ".join(labels),
               "kind": "multi-label" if multi_label else "single-label"}
     files = {
