@@ -24,6 +24,16 @@ class ColourPlugin:
         register(toolkit.Labeller(name="colour", labels=("red", "blue"), description="Colour words"))
 
 
+#: The same test plugin as a file's source, for --plugin PATH.
+COLOUR_PLUGIN_SOURCE = '''
+import toolkit
+
+@toolkit.hookimpl
+def register_labellers(register):
+    register(toolkit.Labeller(name="colour", labels=("red", "blue"), description="Colour words"))
+'''
+
+
 def write_labels(path: Path, rows: list[tuple[str, str, str]]) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", newline="", encoding="utf-8") as f:

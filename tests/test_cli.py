@@ -10,15 +10,8 @@ import pytest
 
 from toolkit.cli import main
 
-from .conftest import EXAMPLES, ROOT, colour_rows, write_labels
+from .conftest import COLOUR_PLUGIN_SOURCE, EXAMPLES, ROOT, colour_rows, write_labels
 
-COLOUR_PLUGIN = '''
-import toolkit
-
-@toolkit.hookimpl
-def register_labellers(register):
-    register(toolkit.Labeller(name="colour", labels=("red", "blue"), description="Colour words"))
-'''
 
 
 @pytest.fixture
@@ -26,7 +19,7 @@ def workspace(tmp_path, monkeypatch):
     """A user's own labels and models folders, and a plugin file, outside the package."""
     monkeypatch.setenv("TOOLKIT_LOAD_PLUGINS", "")  # only the plugin file: fast and hermetic
     plugin = tmp_path / "colour.py"
-    plugin.write_text(COLOUR_PLUGIN)
+    plugin.write_text(COLOUR_PLUGIN_SOURCE)
     write_labels(tmp_path / "labels" / "colour.csv", colour_rows())
     articles = tmp_path / "articles"
     articles.mkdir()

@@ -8,21 +8,14 @@ import toolkit
 from toolkit.cli import main
 from toolkit.persistence import list_versions
 
-from .conftest import colour_rows, write_labels
+from .conftest import COLOUR_PLUGIN_SOURCE, colour_rows, write_labels
 
-PLUGIN = '''
-import toolkit
-
-@toolkit.hookimpl
-def register_labellers(register):
-    register(toolkit.Labeller(name="colour", labels=("red", "blue"), description="Colour words"))
-'''
 
 
 @pytest.fixture
 def loop(tmp_path, monkeypatch):
     monkeypatch.setenv("TOOLKIT_LOAD_PLUGINS", "")
-    (tmp_path / "colour.py").write_text(PLUGIN)
+    (tmp_path / "colour.py").write_text(COLOUR_PLUGIN_SOURCE)
     write_labels(tmp_path / "labels" / "colour.csv", colour_rows())
     (tmp_path / "articles").mkdir()
     (tmp_path / "articles" / "a.txt").write_text("A red kite flies. The blue lagoon is calm.", encoding="utf-8")

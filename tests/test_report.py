@@ -10,7 +10,6 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-import toolkit
 from toolkit.batch import score_folder
 from toolkit.cli import main
 from toolkit.report import ALL_SENTENCES_UP_TO, build_report, write_report
