@@ -271,46 +271,45 @@ def _merge_parts(
     """Stream the parts into the final tables, each file's articles from its newest part.
 
     ``current`` lists the input files' paths in the order found; articles of
-    files no longer among them are left out; the article table follows that
-    order and flags wire copies.
+    files no longer among them are left out.  Parts are read one at a time,
+    so memory does not grow with the archive: a first pass finds each file's
+    newest part, the columns and the wire-copy fingerprints; a second pass
+    writes both tables.
     """
     from .wirecopies import find_copies
 
     parts = _done_parts(parts_dir, suffix)
-    newest: dict[str, int] = {}  # path -> the newest part that scored it
-    article_tables = []
+    wanted = set(current)
+    newest: dict[str, int] = {}
+    columns: dict[str, None] = {}
     for index, _, articles in parts:
         table = read_table(articles)
-        article_tables.append(table)
         newest.update(dict.fromkeys(table["path"].astype(str), index))
-    order = {p: n for n, p in enumerate(current)}
-    owner: dict[str, int] = {}
-    tables = []
-    for (index, _, _), table in zip(parts, article_tables):
-        keep = table[table["path"].astype(str).map(lambda p, i=index: p in order and newest[p] == i)]
-        owner.update(dict.fromkeys(keep["article_id"], index))
-        tables.append(keep)
-    articles = pd.concat(tables, ignore_index=True) if tables else pd.DataFrame(columns=["article_id", "path"])
-    articles = articles.sort_values("path", key=lambda s: s.astype(str).map(order), kind="stable", ignore_index=True)
+        columns.update(dict.fromkeys(c for c in table.columns if c != "fingerprint"))
 
-    prints = [
-        (a, np.array([int(h, 16) for h in str(fp).split()], dtype=np.uint32))
-        for a, fp in zip(articles["article_id"], articles.get("fingerprint", pd.Series(dtype=str)).fillna(""))
-    ]
+    def kept(table: pd.DataFrame, index: int) -> pd.DataFrame:
+        return table[table["path"].astype(str).map(lambda p: p in wanted and newest[p] == index)]
+
+    prints = []
+    for index, _, articles in parts:
+        table = kept(read_table(articles), index)
+        prints += [(a, np.array([int(h, 16) for h in str(fp).split()], dtype=np.uint32))
+                   for a, fp in zip(table["article_id"], table["fingerprint"].fillna(""))]
     copies = find_copies(prints)
-    articles["copy_of"] = [copies.get(a, "") for a in articles["article_id"]]
-    articles = articles.drop(columns=["fingerprint"], errors="ignore")
-    summary.copies = len(copies)
-    summary.articles = len(articles)
+    summary.copies, summary.articles = len(copies), len(prints)
 
     sentences_out, articles_out = out, companion_path(out, "articles")
-    with _TableAppender(sentences_out) as sink:
-        for index, sentences, _ in parts:
-            table = read_table(sentences)
-            table = table[table["article_id"].map(owner).eq(index)]
-            summary.sentences += len(table)
-            sink.append(table)
-    write_table(articles, articles_out)
+    with _TableAppender(sentences_out) as sentence_sink, _TableAppender(articles_out) as article_sink:
+        for index, sentences, articles in parts:
+            table = kept(read_table(articles), index)
+            missing = [c for c in columns if c not in table]  # meta one reader gave and another did not
+            table = table.reindex(columns=list(columns)).fillna({c: "" for c in missing})
+            table["copy_of"] = [copies.get(a, "") for a in table["article_id"]]
+            article_sink.append(table)
+            rows = read_table(sentences)
+            rows = rows[rows["article_id"].isin(set(table["article_id"]))]
+            summary.sentences += len(rows)
+            sentence_sink.append(rows)
     return sentences_out, articles_out
 
 
