@@ -196,6 +196,7 @@ def score_folder(
     chunk_size: int = CHUNK_ARTICLES,
     progress: Callable[[int], None] | None = None,
     abstain: bool = False,
+    on_start: Callable[[int], None] | None = None,
 ) -> RunSummary:
     """Score every article under ``paths`` into the tables ``out`` and its ``.articles`` companion.
 
@@ -219,6 +220,8 @@ def score_folder(
         Called with the number of articles each finished chunk covered.
     abstain : bool
         Report uncertain single labels as ``uncertain`` (see ``toolkit.scoring.predict``).
+    on_start : callable, optional
+        Called once with the number of files found, before any is scored.
     """
     started = time.perf_counter()
     if backend not in BACKENDS:
@@ -226,6 +229,8 @@ def score_folder(
     out = Path(out)
     suffix = table_format(out)  # fail fast, before any work
     files = find_articles(paths, glob)
+    if on_start:
+        on_start(len(files))
     parts_dir = out.with_name(out.name + ".parts")
     summary = RunSummary()
 

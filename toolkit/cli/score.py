@@ -67,17 +67,21 @@ def _score_to_files(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
     from ..batch import CHUNK_ARTICLES, score_folder
-    from ..reading import find_articles
 
     host_from(args)  # report a broken plugin or unknown labeller before any work
-    total = len(find_articles(args.paths, args.glob))
-    bar = tqdm(total=total, unit="article", file=sys.stderr, disable=args.quiet or not sys.stderr.isatty())
+    bar = tqdm(unit="article", file=sys.stderr, disable=args.quiet or not sys.stderr.isatty())
+
+    def start(total: int) -> None:
+        bar.total = total
+        bar.refresh()
+
     try:
         summary = score_folder(
             args.paths, args.out, labellers=args.labeller or None, models_dir=args.models,
             plugin_paths=args.plugin, glob=args.glob, encoding=args.encoding, jobs=args.jobs,
             backend=args.backend, scheduler=args.scheduler, resume=args.resume,
             chunk_size=args.chunk_size or CHUNK_ARTICLES, progress=bar.update, abstain=args.abstain,
+            on_start=start,
         )
     except KeyboardInterrupt:
         bar.close()
