@@ -103,7 +103,7 @@ def score_chunk(spec: ChunkSpec) -> ChunkResult:
 
     The article part is written last: its presence marks the chunk complete.
     """
-    from .scoring import _score_chunk, summarize
+    from .scoring import _score_chunk, summarize, without_sentences
     from .wirecopies import fingerprint
 
     host, models = _models_for(spec)
@@ -119,15 +119,12 @@ def score_chunk(spec: ChunkSpec) -> ChunkResult:
             skipped.append((path, str(exc)))
             continue
         for article in found:
-            if not host.split(article.text):
-                skipped.append((path, "no sentences"))
-                continue
             articles.append(article)
             hashes[article.id] = hashlib.sha256(data).hexdigest()
             prints[article.id] = " ".join(f"{h:x}" for h in fingerprint(article.text))
     failed: list = []
     sentences = _score_chunk(articles, models, spec.abstain, failed, host.split)
-    skipped.extend((f.path, f.reason) for f in failed)
+    skipped.extend((f.path, f.reason) for f in [*failed, *without_sentences(articles, sentences, failed)])
     table = summarize(sentences, models, {a.id: a for a in articles})
     table["sha256"] = table["article_id"].map(hashes)
     table["fingerprint"] = table["article_id"].map(prints)

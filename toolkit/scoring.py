@@ -287,6 +287,16 @@ def summarize(
     return table
 
 
+def without_sentences(articles: Iterable[Article], sentences: pd.DataFrame, failed: Sequence[Skipped]) -> list[Skipped]:
+    """Articles that gave no sentence (and did not fail): reported as skipped.
+
+    Found from the scored table, so each article is split only once.
+    """
+    scored, failed_keys = set(sentences["article_id"]), {f.path for f in failed}
+    return [Skipped(a.path or a.id, "no sentences") for a in articles
+            if a.id not in scored and (a.path or a.id) not in failed_keys]
+
+
 def _run(
     items: Iterable[Article | Skipped], models: Sequence[SavedModel], abstain: bool, host: PluginHost
 ) -> ScoreResult:
@@ -297,15 +307,15 @@ def _run(
         for item in items:
             if isinstance(item, Skipped):
                 skipped.append(item)
-            elif not host.split(item.text):
-                skipped.append(Skipped(item.path or item.id, "no sentences"))
             else:
                 seen[item.id] = item
                 yield item
 
-    chunks = list(score_articles(articles(), models, abstain=abstain, failed=skipped, split=host.split))
+    failed: list[Skipped] = []
+    chunks = list(score_articles(articles(), models, abstain=abstain, failed=failed, split=host.split))
     empty = _score_chunk([], models)
     sentences = pd.concat(chunks, ignore_index=True) if chunks else empty
+    skipped += failed + without_sentences(seen.values(), sentences, failed)
     return ScoreResult(
         sentences,
         summarize(sentences, models, seen),
