@@ -7,8 +7,8 @@ training sentences left out of the scores):
 - a majority-class baseline;
 - a plain TF-IDF + logistic regression pipeline (scikit-learn defaults);
 - the shipped configuration without each of its cue-feature groups in turn
-  (ablation: the gain each group brings), without any cues, and without the
-  character n-grams.
+  (ablation: the gain each group brings), without any cues, without the
+  article's cues (the sentence's context) and without the character n-grams.
 
 Run from the repository root:  python benchmarks/accuracy.py [--labeller NAME]...
 Prints Markdown tables (the README's accuracy section is this output).
@@ -30,6 +30,7 @@ from sklearn.pipeline import make_pipeline
 import toolkit
 
 CUES_PARAM = "features__cues__cues"
+ARTICLE_PARAM = "features__article__cues"
 
 
 def plain_pipeline(multi_label: bool):
@@ -39,17 +40,29 @@ def plain_pipeline(multi_label: bool):
 
 
 def configurations(labeller: toolkit.Labeller) -> dict[str, object]:
-    """Name -> estimator: shipped, plain, and the shipped one minus each cue group."""
+    """Name -> estimator: shipped, plain, and the shipped one minus each cue group.
+
+    A cue group is removed from the sentence's cues and from its article's
+    (``article_cues``) alike.
+    """
     shipped = labeller.build_estimator()
     found = {"shipped": shipped, "plain TF-IDF + LR": plain_pipeline(labeller.multi_label)}
-    cues = shipped.get_params().get(CUES_PARAM) if hasattr(shipped, "get_params") else None
+    params = shipped.get_params() if hasattr(shipped, "get_params") else {}
+    cues = params.get(CUES_PARAM)
+    with_article = ARTICLE_PARAM in params
+
+    def without(groups: dict) -> dict:
+        return {CUES_PARAM: groups, **({ARTICLE_PARAM: groups} if with_article else {})}
+
     if cues:
         for group in cues:
             found[f"without cues: {group}"] = clone(shipped).set_params(
-                **{CUES_PARAM: {g: p for g, p in cues.items() if g != group}}
+                **without({g: p for g, p in cues.items() if g != group})
             )
-        found["without any cues"] = clone(shipped).set_params(**{CUES_PARAM: {}})
-    if "features__chars" in shipped.get_params():
+        found["without any cues"] = clone(shipped).set_params(**without({}))
+    if with_article:
+        found["without cues: the article's cues (context)"] = clone(shipped).set_params(features__article="drop")
+    if "features__chars" in params:
         found["without cues: character n-grams"] = clone(shipped).set_params(features__chars="drop")
     return found
 

@@ -24,5 +24,5 @@ def evaluate(model: SavedModel, data_path: str | os.PathLike[str]) -> dict:
     labeller = model.labeller
     data = read_labels(data_path, labeller)
     y_true = encode_targets(labeller, data.targets)
-    y_pred = model.estimator.predict(data.texts)
+    y_pred = model.estimator.predict(data.inputs)
     return {"labeller": labeller.name, **score_predictions(y_true, y_pred, labeller.labels, labeller.multi_label)}

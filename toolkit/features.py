@@ -17,7 +17,7 @@ from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.utils.validation import check_is_fitted
 
-__all__ = ["CueFeatures", "TfidfFeatures"]
+__all__ = ["ArticleCues", "CueFeatures", "TfidfFeatures"]
 
 
 class TfidfFeatures(TfidfVectorizer):
@@ -82,3 +82,42 @@ class CueFeatures(TransformerMixin, BaseEstimator):
     def get_feature_names_out(self, input_features: object = None) -> np.ndarray:
         check_is_fitted(self, "feature_names_")
         return self.feature_names_
+
+
+class ArticleCues(CueFeatures):
+    """How densely each cue group occurs in the sentence's whole article.
+
+    Annotators read a sentence in its article ("the project" in a pipeline
+    story is about energy); these columns give the model the article's
+    profile.  Each text is expected to carry its article as ``.article`` (see
+    :mod:`toolkit.context`); a plain string is its own article.  Counts are
+    per 1,000 characters, log-scaled, so long and short articles compare, and
+    each article is matched once however many of its sentences are scored.
+
+    Parameters
+    ----------
+    cues : mapping of str to sequence of str
+        As for :class:`CueFeatures`.
+    """
+
+    def fit(self, X: Iterable[str], y: object = None) -> "ArticleCues":
+        super().fit(X, y)
+        self.feature_names_ = np.array([f"article_{name}" for name in dict(self.cues or {})], dtype=object)
+        return self
+
+    def transform(self, X: Iterable[str]) -> sp.csr_matrix:
+        """One row per text, one column per group: the article's cue density."""
+        check_is_fitted(self, "regexes_")
+        from .context import article_of
+
+        patterns = [re.compile(regex, re.IGNORECASE) for regex in self.regexes_]
+        density: dict[str, list[float]] = {}
+        rows = []
+        for text in X:
+            article = article_of(text)
+            if article not in density:
+                per_kchar = 1000 / max(len(article), 200)
+                density[article] = [len(p.findall(article)) * per_kchar for p in patterns]
+            rows.append(density[article])
+        values = np.asarray(rows, dtype=float).reshape(len(rows), len(patterns))
+        return sp.csr_matrix(np.log1p(values))

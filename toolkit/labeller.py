@@ -26,6 +26,7 @@ def text_pipeline(
     multi_label: bool = False,
     cues: Mapping[str, Sequence[str]] | None = None,
     chars: bool = True,
+    article_cues: bool = False,
     C: float = 10.0,
 ) -> "BaseEstimator":
     """The core's default estimator for sentence labelling.
@@ -34,9 +35,10 @@ def text_pipeline(
     (robust to inflection, spelling variants and names never seen in
     training), and one feature per cue group when ``cues`` is given (a
     mapping of group name to regular expressions, matched case-insensitively
-    at word boundaries), feeding a class-balanced logistic regression (one per
-    label when ``multi_label``).  Linear models keep training and scoring fast
-    and give probabilities that read well.  The settings were chosen by
+    at word boundaries) and, with ``article_cues``, one per cue group for its
+    density in the sentence's whole article, feeding a class-balanced logistic
+    regression (one per label when ``multi_label``).  Linear models keep
+    training and scoring fast and give probabilities that read well.  The settings were chosen by
     grouped cross-validation on the built-in labels (``benchmarks/accuracy.py``).
 
     Parameters
@@ -48,6 +50,10 @@ def text_pipeline(
     chars : bool
         Add the character n-gram features (about 4x slower to score, and more
         accurate on text from new outlets).
+    article_cues : bool
+        Add one feature per cue group measured over the sentence's whole
+        article (:class:`toolkit.features.ArticleCues`), for labels that
+        annotators decide in context.
     C : float
         Inverse regularisation strength of the logistic regressions.
     """
@@ -55,7 +61,7 @@ def text_pipeline(
     from sklearn.multiclass import OneVsRestClassifier
     from sklearn.pipeline import FeatureUnion, Pipeline
 
-    from .features import CueFeatures, TfidfFeatures
+    from .features import ArticleCues, CueFeatures, TfidfFeatures
 
     parts: list[tuple[str, Any]] = [
         ("words", TfidfFeatures(ngram_range=(1, 2), sublinear_tf=True, strip_accents="unicode")),
@@ -66,6 +72,8 @@ def text_pipeline(
         )
     if cues:
         parts.append(("cues", CueFeatures(cues=dict(cues))))
+        if article_cues:
+            parts.append(("article", ArticleCues(cues=dict(cues))))
     classifier: Any = LogisticRegression(C=C, class_weight="balanced", max_iter=5000)
     if multi_label:
         classifier = OneVsRestClassifier(classifier)

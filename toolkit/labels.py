@@ -50,6 +50,13 @@ class LabelledData:
         return self.frame["text"].tolist()
 
     @property
+    def inputs(self) -> list[str]:
+        """The texts as estimators get them: each carrying its article (see toolkit.context)."""
+        from .context import in_articles
+
+        return in_articles(self.texts, self.groups)
+
+    @property
     def targets(self) -> list:
         return self.frame["label"].tolist()
 

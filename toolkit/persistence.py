@@ -46,7 +46,7 @@ __all__ = ["FORMAT_VERSION", "SavedModel", "save_model", "load_model", "model_di
 FORMAT_VERSION = 2
 MODEL_FILE = "model.skops"
 #: toolkit's own estimator types, safe to rebuild from a model file.
-TRUSTED_TYPES = ("toolkit.features.CueFeatures", "toolkit.features.TfidfFeatures")
+TRUSTED_TYPES = ("toolkit.features.ArticleCues", "toolkit.features.CueFeatures", "toolkit.features.TfidfFeatures")
 METADATA_FILE = "metadata.json"
 #: Earlier versions of a labeller's model: ``models/<name>/history/v<N>/``.
 HISTORY_DIR = "history"

@@ -17,6 +17,7 @@ import pandas as pd
 from .host import PluginHost, load_plugins
 from .persistence import SavedModel, load_model
 from .reading import Article, Skipped, find_articles, read_articles
+from .context import in_articles
 from .sentences import split_sentences
 
 __all__ = [
@@ -235,7 +236,7 @@ def _score_chunk(
     """
     try:
         table = _sentence_rows(articles, split)
-        texts = table["text"].tolist()
+        texts = in_articles(table["text"].tolist(), table["article_id"].tolist())
         features: dict = {}
         return pd.concat([table, *(predict(m, texts, features, abstain) for m in models)], axis=1)
     except Exception as exc:

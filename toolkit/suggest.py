@@ -15,6 +15,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from .context import in_articles
 from .labels import SEPARATOR, LabelledData
 from .persistence import SavedModel
 from .probabilities import label_probabilities
@@ -44,7 +45,7 @@ def suggest(
     """
     labeller = model.labeller
     sentences = score_paths(paths, models=[model], glob=glob, encoding=encoding).sentences
-    texts = sentences["text"].tolist()
+    texts = in_articles(sentences["text"].tolist(), sentences["article_id"].tolist())
     if not texts:
         return pd.DataFrame(columns=SUGGEST_COLUMNS)
     proba = label_probabilities(labeller.labels, labeller.multi_label,

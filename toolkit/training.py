@@ -121,7 +121,8 @@ def cross_validate(
     exactly the same folds).
     """
     estimator = labeller.build_estimator() if estimator is None else estimator
-    texts = np.asarray(data.texts, dtype=object)
+    texts = np.empty(len(data), dtype=object)
+    texts[:] = data.inputs
     y = encode_targets(labeller, data.targets)
     pred = np.empty_like(y)
     base = np.empty_like(y)
@@ -179,5 +180,5 @@ def train(labeller: Labeller, data: LabelledData, *, folds: int = 5, validate: b
     cv = cross_validate(labeller, data, folds=folds) if validate else None
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        estimator = clone(labeller.build_estimator()).fit(data.texts, y)
+        estimator = clone(labeller.build_estimator()).fit(data.inputs, y)
     return TrainedModel(labeller, estimator, data, cv)

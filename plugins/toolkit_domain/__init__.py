@@ -14,8 +14,12 @@ LABELS = ("defense", "energy", "economy", "transport", "science_tech", "culture"
 
 
 def build_estimator():
-    """Word features plus one cue feature per field vocabulary."""
-    return text_pipeline(multi_label=True, cues=CUES)
+    """Word features, one cue feature per field vocabulary, and the article's density of each.
+
+    Annotators decide a sentence's fields reading it in its article ("the
+    project" in a pipeline story is energy), so the article's profile helps.
+    """
+    return text_pipeline(multi_label=True, cues=CUES, article_cues=True)
 
 
 @hookimpl
