@@ -11,20 +11,20 @@ are stock phrases, so the cost grows linearly with the number of articles.
 Memory does not grow with the archive: fingerprints wait on disk in a
 :class:`FingerprintFile` (4 bytes per article stay in memory), and the index
 is built one range of shingle hashes at a time, each range holding at most
-``INDEX_ENTRIES`` shingles.  What remains in memory is one count per pair of
-articles that share a shingle that is not a stock phrase.
+``INDEX_ENTRIES`` shingles.  What remains in memory is one count (12 bytes)
+per pair of articles that share a shingle that is not a stock phrase.
 """
 
 from __future__ import annotations
 
 import math
+import os
 import re
 import sys
 import tempfile
 import zlib
 from array import array
 from collections.abc import Iterator
-from os import PathLike
 
 import numpy as np
 
@@ -62,7 +62,7 @@ class FingerprintFile:
     index reads them back in blocks as often as it needs.
     """
 
-    def __init__(self, folder: str | PathLike[str] | None = None):
+    def __init__(self, folder: str | os.PathLike[str] | None = None):
         self._file = tempfile.TemporaryFile(dir=folder)
         self._sizes = array("I")
 
@@ -80,7 +80,8 @@ class FingerprintFile:
         return len(self._sizes)
 
     def add(self, fp: np.ndarray) -> None:
-        """Append the next article's fingerprint."""
+        """Append the next article's fingerprint (also after reading blocks)."""
+        self._file.seek(0, os.SEEK_END)
         self._file.write(np.asarray(fp, dtype="<u4").tobytes())
         self._sizes.append(len(fp))
 
