@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import os
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -73,6 +73,7 @@ class RunSummary:
     skipped: list[tuple[str, str]] = field(default_factory=list)
     reused: int = 0
     copies: int = 0
+    uncertain: dict[str, int] = field(default_factory=dict)  # labeller -> sentences it was not sure of
     seconds: float = 0.0
     outputs: tuple[Path, ...] = ()
 
@@ -225,7 +226,7 @@ def score_folder(
         raise InputError(f"unknown backend {backend!r}; use one of {', '.join(BACKENDS)}")
     out = Path(out)
     suffix = table_format(out)  # fail fast, before any work
-    files = find_articles(paths, glob)
+    files = [(str(p), i) for p, i in find_articles(paths, glob)]  # str: a Path object costs 3x the memory
     if on_start:
         on_start(len(files))
     parts_dir = out.with_name(out.name + ".parts")
@@ -241,7 +242,7 @@ def score_folder(
             stale.unlink()
     parts_dir.mkdir(parents=True, exist_ok=True)
 
-    todo = [(str(p), i) for p, i in files if not (str(p) in done and done[str(p)] == _file_sha256(p))]
+    todo = [(p, i) for p, i in files if not (p in done and done[p] == _file_sha256(Path(p)))]
     summary.reused = len(files) - len(todo)
     first = max((i for i, _, _ in _done_parts(parts_dir, suffix)), default=-1) + 1
     specs = [
@@ -260,7 +261,7 @@ def score_folder(
         if progress:
             progress(len(specs[result.index - first].files))
 
-    summary.outputs = _merge_parts(parts_dir, suffix, out, [str(p) for p, _ in files], summary)
+    summary.outputs = _merge_parts(parts_dir, suffix, out, [p for p, _ in files], summary)
     skipped_path = out.with_name(out.name + ".skipped.csv")
     write_table(pd.DataFrame(summary.skipped, columns=["path", "reason"]), skipped_path)
     summary.seconds = time.perf_counter() - started
@@ -275,10 +276,10 @@ def _merge_parts(
     ``current`` lists the input files' paths in the order found; articles of
     files no longer among them are left out.  Parts are read one at a time,
     so memory does not grow with the archive: a first pass finds each file's
-    newest part, the columns and the wire-copy fingerprints; a second pass
-    writes both tables.
+    newest part and the columns, a second one collects the wire-copy
+    fingerprints on disk, a third writes both tables.
     """
-    from .wirecopies import find_copies
+    from .scoring import uncertain_counts
 
     parts = _done_parts(parts_dir, suffix)
     wanted = set(current)
@@ -289,30 +290,53 @@ def _merge_parts(
         newest.update(dict.fromkeys(table["path"].astype(str), index))
         columns.update(dict.fromkeys(c for c in table.columns if c != "fingerprint"))
 
-    def kept(table: pd.DataFrame, index: int) -> pd.DataFrame:
+    def kept(index: int, articles: Path) -> pd.DataFrame:
+        table = read_table(articles)
         return table[table["path"].astype(str).map(lambda p: p in wanted and newest[p] == index)]
 
-    prints = []
-    for index, _, articles in parts:
-        table = kept(read_table(articles), index)
-        prints += [(a, np.array([int(h, 16) for h in str(fp).split()], dtype=np.uint32))
-                   for a, fp in zip(table["article_id"], table["fingerprint"].fillna(""))]
-    copies = find_copies(prints)
-    summary.copies, summary.articles = len(copies), len(prints)
+    copies = _wire_copies((kept(index, articles) for index, _, articles in parts), parts_dir)
+    summary.copies = len(copies)
+    originals = dict.fromkeys(copies.values(), "")  # their ids, met before any of their copies
 
     sentences_out, articles_out = out, companion_path(out, "articles")
+    number = 0  # of the next article, as numbered by _wire_copies
     with _TableAppender(sentences_out) as sentence_sink, _TableAppender(articles_out) as article_sink:
         for index, sentences, articles in parts:
-            table = kept(read_table(articles), index)
+            table = kept(index, articles)
             missing = [c for c in columns if c not in table]  # meta one reader gave and another did not
             table = table.reindex(columns=list(columns)).fillna({c: "" for c in missing})
-            table["copy_of"] = [copies.get(a, "") for a in table["article_id"]]
+            numbers = range(number, number + len(table))
+            number += len(table)
+            originals.update((n, a) for n, a in zip(numbers, table["article_id"]) if n in originals)
+            table["copy_of"] = [originals[copies[n]] if n in copies else "" for n in numbers]
             article_sink.append(table)
+            for name, n in uncertain_counts(table).items():
+                summary.uncertain[name] = summary.uncertain.get(name, 0) + n
             rows = read_table(sentences)
             rows = rows[rows["article_id"].isin(set(table["article_id"]))]
             summary.sentences += len(rows)
             sentence_sink.append(rows)
+    summary.articles = number
     return sentences_out, articles_out
+
+
+def _wire_copies(tables: Iterable[pd.DataFrame], folder: Path) -> dict[int, int]:
+    """Wire copies among the articles of ``tables``, numbered in order from 0: copy -> first copy.
+
+    The fingerprints wait in a temporary file in ``folder`` rather than in memory.
+    """
+    from .wirecopies import FingerprintFile, find_copies
+
+    with FingerprintFile(folder) as prints:
+        for table in tables:
+            for fp in table["fingerprint"].fillna(""):
+                prints.add(_parse_fingerprint(str(fp)))
+        return find_copies(prints)
+
+
+def _parse_fingerprint(text: str) -> np.ndarray:
+    """A fingerprint as stored in a part (hexadecimal hashes separated by spaces)."""
+    return np.array([int(h, 16) for h in text.split()], dtype=np.uint32)
 
 
 class _TableAppender:

@@ -28,6 +28,7 @@ __all__ = [
     "score_paths",
     "score_texts",
     "summarize",
+    "uncertain_counts",
     "SENTENCE_COLUMNS",
 ]
 
@@ -286,6 +287,11 @@ def summarize(
         table.insert(2 + n, key, [str(known[i].meta.get(key, "")) if i in known else "" for i in table["article_id"]])
     table.attrs["labellers"] = {m.labeller.name: m.labeller.labels for m in models}
     return table
+
+
+def uncertain_counts(articles: pd.DataFrame) -> dict[str, int]:
+    """Sentences each labeller was not sure of, summed over an article table."""
+    return {c.removesuffix("_uncertain"): int(articles[c].sum()) for c in articles.columns if c.endswith("_uncertain")}
 
 
 def without_sentences(articles: Iterable[Article], sentences: pd.DataFrame, failed: Sequence[Skipped]) -> list[Skipped]:

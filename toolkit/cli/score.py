@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Mapping
 
 from .common import host_from, shared_options
 
@@ -43,7 +44,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     if args.out:
         return _score_to_files(args)
-    from ..scoring import score_paths
+    from ..scoring import score_paths, uncertain_counts
 
     result = score_paths(
         args.paths, labellers=args.labeller or None, models_dir=args.models, host=host_from(args),
@@ -52,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
     for path, reason in result.skipped.itertuples(index=False):
         print(f"toolkit: skipped {path}: {reason}", file=sys.stderr)
     print(render_summary(result.articles))
-    print(uncertain_line(result.articles))
+    print(uncertain_line(uncertain_counts(result.articles)))
     if args.report:
         from pathlib import Path
 
@@ -97,9 +98,7 @@ def _score_to_files(args: argparse.Namespace) -> int:
         f"{summary.copies} wire copies, in {summary.seconds:.1f} s -> {', '.join(map(str, summary.outputs))}",
         file=sys.stderr,
     )
-    from ..tables import companion_path, read_table
-
-    print(uncertain_line(read_table(companion_path(args.out, "articles"))), file=sys.stderr)
+    print(uncertain_line(summary.uncertain), file=sys.stderr)
     if args.report:
         from ..report import write_report
 
@@ -107,9 +106,8 @@ def _score_to_files(args: argparse.Namespace) -> int:
     return EXIT_SKIPPED if summary.skipped else 0
 
 
-def uncertain_line(articles) -> str:
+def uncertain_line(counts: Mapping[str, int]) -> str:
     """How many sentences each labeller was not sure of, over the whole run."""
-    counts = {c.removesuffix("_uncertain"): int(articles[c].sum()) for c in articles.columns if c.endswith("_uncertain")}
     return "uncertain sentences: " + ", ".join(f"{name} {n}" for name, n in counts.items())
 
 
