@@ -20,8 +20,8 @@ def colour_model(colour_host, colour_labels, tmp_path):
 @pytest.mark.parametrize("name", ["domain", "stance_west", "claim_type"])
 def test_builtin_labellers_beat_the_majority_baseline_on_held_out_articles(builtin_host, name):
     labeller = builtin_host.labeller(name)
-    cv = toolkit.cross_validate(labeller, toolkit.load_labels(labeller), folds=5)
-    assert cv.folds == 5
+    cv = toolkit.cross_validate(labeller, toolkit.load_labels(labeller), folds=3)  # benchmarks/accuracy.py runs 5
+    assert cv.folds == 3
     assert cv.macro_f1 > cv.baseline["macro_f1"] + 0.2
     assert cv.scores["micro_f1"] > cv.baseline["micro_f1"]
 
